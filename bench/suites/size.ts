@@ -1,0 +1,49 @@
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import type { BenchRow } from '../table.js';
+
+const KB = 1024;
+
+function gzipKb(bytes: Buffer): number {
+  return gzipSync(bytes, { level: 9 }).length / KB;
+}
+
+async function buildIife(entry: string, outDir: string): Promise<Buffer> {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      target: 'es2022',
+      lib: { entry, name: 'Bench', formats: ['iife'], fileName: () => 'bundle.js' },
+    },
+  });
+  return readFileSync(join(outDir, 'bundle.js'));
+}
+
+/** Size of every build output (minified, gzip, brotli) and the widget's ratio to Lit alone. */
+export async function sizeSuite(): Promise<BenchRow[]> {
+  await build({ logLevel: 'silent' });
+  const rows: BenchRow[] = [];
+  for (const file of readdirSync('dist').filter((name) => name.endsWith('.js'))) {
+    const bytes = readFileSync(join('dist', file));
+    rows.push({ suite: 'size', name: `${file} minified`, value: bytes.length / KB, unit: 'KB' });
+    rows.push({ suite: 'size', name: `${file} gzip`, value: gzipKb(bytes), unit: 'KB', ...(file.endsWith('.iife.js') ? { budget: 16, note: 'target 12 KB' } : {}) });
+    rows.push({ suite: 'size', name: `${file} brotli`, value: brotliCompressSync(bytes).length / KB, unit: 'KB' });
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'myna-bench-'));
+  try {
+    const litOnly = gzipKb(await buildIife('bench/fixtures/lit-only.ts', scratch));
+    const widget = gzipKb(readFileSync('dist/myna-fetch-button.iife.js'));
+    rows.push({ suite: 'size', name: 'Lit alone (IIFE) gzip', value: litOnly, unit: 'KB' });
+    rows.push({ suite: 'size', name: 'widget IIFE / Lit alone', value: widget / litOnly, unit: 'ratio' });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return rows;
+}

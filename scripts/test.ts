@@ -1,0 +1,52 @@
+/**
+ * `npm test`: every check the project has, in one run: types, lint, node tests, build, browser tests.
+ * Runs every step even after a failure so one run shows everything that is red.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertChromium } from './chromium.mjs';
+
+interface Step {
+  name: string;
+  command: string;
+  args: string[];
+}
+
+function findTests(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => join(dir, file))
+    .sort();
+}
+
+const bin = (name: string) => join('node_modules', '.bin', name);
+
+try {
+  assertChromium();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const steps: Step[] = [
+  { name: 'types', command: bin('tsc'), args: ['--noEmit'] },
+  { name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
+  { name: 'lit-analyzer', command: bin('lit-analyzer'), args: ['--strict', '--maxWarnings', '0', 'src'] },
+  { name: 'node tests', command: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...findTests('test/node')] },
+  { name: 'build', command: 'npm', args: ['run', '--silent', 'build'] },
+  { name: 'browser tests', command: bin('web-test-runner'), args: [] },
+];
+
+const results: { name: string; ok: boolean; seconds: number }[] = [];
+for (const step of steps) {
+  console.log(`\n=== ${step.name} ===`);
+  const started = performance.now();
+  const { status, error } = spawnSync(step.command, step.args, { stdio: 'inherit' });
+  if (error) console.error(error.message);
+  results.push({ name: step.name, ok: status === 0, seconds: (performance.now() - started) / 1000 });
+}
+
+console.log('\n=== summary ===');
+for (const { name, ok, seconds } of results) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds.toFixed(1)} s)`);
+if (results.some((result) => !result.ok)) process.exit(1);

@@ -1,0 +1,2 @@
+export { MynaFetchButton } from './myna-fetch-button.js';
+export { defineMynaFetchElements } from './define.js';

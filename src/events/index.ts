@@ -1,0 +1,2 @@
+export * from './myna-fetch-start.js';
+export * from './myna-fetch-error.js';

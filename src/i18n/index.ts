@@ -1,0 +1,21 @@
+import { messagesEn, messagesJa, type MessageKey, type Messages } from './messages.js';
+
+export type { MessageKey, Messages };
+export type Lang = 'ja' | 'en';
+
+const catalogs: Record<Lang, Messages> = { ja: messagesJa, en: messagesEn };
+
+/** `en*` means English; everything else falls back to Japanese, the service's primary language. */
+export function normalizeLang(value: string | null | undefined): Lang {
+  return value?.toLowerCase().startsWith('en') ? 'en' : 'ja';
+}
+
+/** The element's own `lang`, else the nearest ancestor's, else the document's. */
+export function langOf(element: Element): Lang {
+  const owner = element.closest('[lang]');
+  return normalizeLang(owner?.getAttribute('lang') ?? element.ownerDocument.documentElement.lang);
+}
+
+export function messagesFor(lang: Lang, overrides: Partial<Messages> = {}): Messages {
+  return { ...catalogs[lang], ...overrides };
+}
