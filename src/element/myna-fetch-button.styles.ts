@@ -10,6 +10,7 @@ export const mynaFetchButtonStyles = css`
     --myna-focus-ring: 3px solid #1a73e8;
 
     display: inline-block;
+    max-inline-size: 100%;
     font: var(--myna-font);
   }
 
@@ -21,12 +22,22 @@ export const mynaFetchButtonStyles = css`
     min-block-size: 44px;
     min-inline-size: 44px;
     padding: 0.5em 1.25em;
-    border: none;
+    border: 2px solid var(--myna-accent);
     border-radius: var(--myna-radius);
-    background: var(--myna-accent);
-    color: var(--myna-on-accent);
+    background: transparent;
+    color: var(--myna-accent);
     font: inherit;
     cursor: pointer;
+  }
+
+  button.primary {
+    background: var(--myna-accent);
+    color: var(--myna-on-accent);
+  }
+
+  button:disabled {
+    cursor: progress;
+    opacity: 0.7;
   }
 
   button:focus-visible {
@@ -44,5 +55,30 @@ export const mynaFetchButtonStyles = css`
 
   :host(:state(error)) [part='status'] {
     color: var(--myna-error);
+  }
+
+  [part='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-block-start: 0.5em;
+  }
+
+  [part='review'] {
+    margin: 0.5em 0 0;
+  }
+
+  [part='review'] dd {
+    margin: 0 0 0.5em;
+  }
+
+  .value {
+    font-weight: bold;
+  }
+
+  .target,
+  .elapsed {
+    display: block;
+    font-size: 0.875em;
   }
 `;

@@ -19,3 +19,8 @@ export function langOf(element: Element): Lang {
 export function messagesFor(lang: Lang, overrides: Partial<Messages> = {}): Messages {
   return { ...catalogs[lang], ...overrides };
 }
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+}

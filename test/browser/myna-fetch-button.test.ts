@@ -6,7 +6,7 @@ describe('<myna-fetch-button>', () => {
     const el = await fixture<MynaFetchButton>(html`<myna-fetch-button></myna-fetch-button>`);
     expect(el).to.be.instanceOf(MynaFetchButton);
     const button = el.shadowRoot!.querySelector('button')!;
-    expect(button.textContent!.trim()).to.equal('マイナポータルから取得');
+    expect(button.textContent!.trim()).to.equal('マイナポータルから取得する');
     await expect(el).to.be.accessible();
   });
 
@@ -30,6 +30,7 @@ describe('<myna-fetch-button>', () => {
     el.shadowRoot!.querySelector('button')!.click();
     const { detail } = await error;
     expect(detail.code).to.equal('config-missing-relay');
+    expect(detail.retryable).to.equal(false);
     await el.updateComplete;
     const status = el.shadowRoot!.querySelector('[role="status"]')!;
     expect(status.textContent).to.contain('relay');

@@ -1,0 +1,34 @@
+/** What a page needs to pick up its flow after a full-page trip to the portal; no personal data. */
+export interface RedirectFlow {
+  readonly id: string;
+  readonly secret: string;
+  readonly relayOrigin: string;
+}
+
+const STORAGE_KEY = 'myna-fetch:flow';
+const FRAGMENT = /(?:^#|&)myna-flow=([\w-]+)/;
+
+/** Kept in sessionStorage: per tab, gone with it, never sent anywhere. */
+export function rememberRedirectFlow(flow: RedirectFlow): void {
+  const { id, secret, relayOrigin } = flow;
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ id, secret, relayOrigin }));
+}
+
+/**
+ * The flow named by the relay's `#myna-flow=<id>` fragment, if this tab started it. Taken once: the
+ * fragment and the stored entry are removed so a reload or a shared link cannot resume it.
+ */
+export function takeRedirectFlow(): RedirectFlow | null {
+  const match = FRAGMENT.exec(location.hash);
+  if (!match) return null;
+  history.replaceState(history.state, '', location.pathname + location.search);
+  const stored = sessionStorage.getItem(STORAGE_KEY);
+  sessionStorage.removeItem(STORAGE_KEY);
+  if (!stored) return null;
+  try {
+    const flow = JSON.parse(stored) as RedirectFlow;
+    return flow.id === match[1] ? flow : null;
+  } catch {
+    return null;
+  }
+}

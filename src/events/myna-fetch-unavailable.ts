@@ -1,0 +1,23 @@
+export interface MynaFetchUnavailableDetail {
+  /** When every needed server is up again (ISO 8601), if known. */
+  readonly nextAvailableAt: string | null;
+  /** The servers that are down now. */
+  readonly servers: readonly string[];
+}
+
+/** The data cannot be fetched right now (operating hours, planned stop, maintenance). */
+export class MynaFetchUnavailableEvent extends Event {
+  static readonly type = 'myna-fetch-unavailable';
+  readonly detail: MynaFetchUnavailableDetail;
+
+  constructor(detail: MynaFetchUnavailableDetail) {
+    super(MynaFetchUnavailableEvent.type, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'myna-fetch-unavailable': MynaFetchUnavailableEvent;
+  }
+}

@@ -1,0 +1,137 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { MynaFetchButton } from '../../src/index.js';
+import '../../src/index.js';
+import { RelayError } from '../../src/relay-client/index.js';
+import { ScriptedRelay, incomeSuccess } from './support/scripted-relay.js';
+import { realClick } from './support/real-click.js';
+
+async function loanForm(relay: ScriptedRelay) {
+  const form = await fixture<HTMLFormElement>(html`
+    <form>
+      <label for="income">年収（万円）</label>
+      <input id="income" name="annualIncome" data-myna-field="localTax.salaryRevenue" data-myna-format="man-yen" />
+      <myna-fetch-button items="localTax.salaryRevenue" .relayClient=${relay}></myna-fetch-button>
+    </form>
+  `);
+  const button = form.querySelector('myna-fetch-button')!;
+  const events: string[] = [];
+  for (const type of ['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-success', 'myna-fetch-cancel', 'myna-fetch-error', 'myna-fetch-unavailable']) {
+    form.addEventListener(type, () => events.push(type));
+  }
+  const states: string[] = [];
+  form.addEventListener('myna-fetch-state', (event) => states.push(event.detail.to));
+  return { form, button, input: form.querySelector('input')!, events, states };
+}
+
+const inner = (el: MynaFetchButton, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
+const buttonNamed = (el: MynaFetchButton, name: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.trim() === name)!;
+
+describe('<myna-fetch-button> flow against a scripted relay', () => {
+  it('consents, waits, reviews and fills 567 into the annual income field', async () => {
+    const relay = new ScriptedRelay([{ status: 'awaiting-consent' }, { status: 'pending', elapsedMs: 900 }, incomeSuccess]);
+    const { form, button, input, events, states } = await loanForm(relay);
+    const changes: string[] = [];
+    input.addEventListener('input', () => changes.push('input'));
+    input.addEventListener('change', () => changes.push('change'));
+
+    await realClick(inner(button, '[part="button"]'));
+    await waitUntil(() => button.matches(':state(review)'), 'review shown', { timeout: 8000 });
+    expect(relay.started).to.have.length(1);
+    expect(relay.started[0]!.items).to.deep.equal(['localTax.salaryRevenue']);
+    expect(relay.started[0]!.secretHash).to.match(/^[\w-]{43}$/);
+    expect(relay.polls.every((poll) => poll.secret.length === 43)).to.equal(true);
+    expect(inner(button, '[part="review"]').textContent).to.contain('給与収入額').and.contain('567').and.contain('年収（万円）');
+    expect(input.value).to.equal('', 'nothing filled before review');
+    await expect(button).to.be.accessible();
+
+    const success = oneEvent(form, 'myna-fetch-success');
+    buttonNamed(button, 'フォームに入力する').click();
+    const { detail } = await success;
+    expect(input.value).to.equal('567');
+    expect(changes).to.deep.equal(['input', 'change']);
+    expect(detail.fields).to.deep.equal({ annualIncome: '567' });
+    expect(detail.values[0]!.value).to.equal(5_670_000);
+    expect(detail.consent.retainUntil).to.equal('2026-12-23');
+    expect(events).to.deep.equal(['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-success']);
+    expect(states).to.deep.equal(['starting', 'consenting', 'waiting', 'review', 'done']);
+    expect(inner(button, '[role="status"]').textContent).to.contain('入力しました');
+  });
+
+  it('lets the host veto the start: nothing is asked of the relay', async () => {
+    const relay = new ScriptedRelay([incomeSuccess]);
+    const { form, button, events } = await loanForm(relay);
+    form.addEventListener('myna-fetch-start', (event) => event.preventDefault());
+    await realClick(inner(button, '[part="button"]'));
+    await button.updateComplete;
+    expect(relay.started).to.have.length(0);
+    expect(button.matches(':state(idle)')).to.equal(true);
+    expect(events).to.deep.equal(['myna-fetch-start']);
+  });
+
+  it('treats a cancel at the portal as a cancel, leaving the form untouched', async () => {
+    const relay = new ScriptedRelay([{ status: 'cancelled', step: 'portal' }]);
+    const { form, button, input, events } = await loanForm(relay);
+    input.value = '480';
+    const cancel = oneEvent(form, 'myna-fetch-cancel');
+    await realClick(inner(button, '[part="button"]'));
+    expect((await cancel).detail.step).to.equal('portal');
+    expect(input.value).to.equal('480');
+    expect(events).to.deep.equal(['myna-fetch-start', 'myna-fetch-cancel']);
+    await button.updateComplete;
+    expect(inner(button, '[role="status"]').textContent).to.contain('フォームは変更されていません');
+  });
+
+  it('discarding at review fills nothing', async () => {
+    const relay = new ScriptedRelay([incomeSuccess]);
+    const { form, button, input, events } = await loanForm(relay);
+    await realClick(inner(button, '[part="button"]'));
+    await waitUntil(() => button.matches(':state(review)'), 'review shown', { timeout: 5000 });
+    const cancel = oneEvent(form, 'myna-fetch-cancel');
+    buttonNamed(button, '入力しない').click();
+    expect((await cancel).detail.step).to.equal('review');
+    expect(input.value).to.equal('');
+    expect(events).to.deep.equal(['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-cancel']);
+  });
+
+  it('says when the data cannot be fetched now, in Japan time', async () => {
+    const relay = new ScriptedRelay([
+      {
+        status: 'unavailable',
+        nextAvailableAt: '2026-11-23T23:00:00.000Z',
+        servers: [{ id: 'juki-net', available: false, nextAvailableAt: '2026-11-23T23:00:00.000Z' }],
+      },
+    ]);
+    const { form, button } = await loanForm(relay);
+    const unavailable = oneEvent(form, 'myna-fetch-unavailable');
+    await realClick(inner(button, '[part="button"]'));
+    const { detail } = await unavailable;
+    expect(detail.servers).to.deep.equal(['juki-net']);
+    await button.updateComplete;
+    expect(inner(button, '[role="status"]').textContent).to.contain('2026/11/24 8:00');
+    await expect(button).to.be.accessible();
+  });
+
+  it('shows the relay’s refusal with its code and emits one error', async () => {
+    const relay = new ScriptedRelay([], new RelayError('item-not-allowed', 400, 'items'));
+    const { form, button, events } = await loanForm(relay);
+    const error = oneEvent(form, 'myna-fetch-error');
+    await realClick(inner(button, '[part="button"]'));
+    const { detail } = await error;
+    expect(detail.code).to.equal('relay-rejected');
+    expect(detail.message).to.contain('item-not-allowed: items');
+    expect(detail.retryable).to.equal(false);
+    expect(events).to.deep.equal(['myna-fetch-start', 'myna-fetch-error']);
+  });
+
+  it('can be cancelled while waiting, and tells the relay', async () => {
+    const relay = new ScriptedRelay([{ status: 'pending', elapsedMs: 1 }]);
+    const { form, button } = await loanForm(relay);
+    await realClick(inner(button, '[part="button"]'));
+    await waitUntil(() => button.matches(':state(waiting)'), 'waiting shown', { timeout: 5000 });
+    const cancel = oneEvent(form, 'myna-fetch-cancel');
+    buttonNamed(button, '中止する').click();
+    expect((await cancel).detail.step).to.equal('waiting');
+    expect(relay.cancelled).to.deep.equal(['flow-1']);
+  });
+});
