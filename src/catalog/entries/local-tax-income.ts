@@ -1,0 +1,55 @@
+import { AMOUNT, GROUP, YEAR, fieldEntries } from './field-rows.js';
+import { LOCAL_TAX } from './info-household-tax.js';
+
+/**
+ * Table 2.4-3 「2 地方税」 rows 1-45: the income amounts. 個人住民税情報 is the root group.
+ * 合計所得金額情報 holds 総所得金額 and the separately taxed incomes (山林, 退職, 申告分離);
+ * 総所得金額情報 holds the incomes that make up 総所得金額 (給与, 雑（総合）, 事業, 不動産 … 一時).
+ */
+export const LOCAL_TAX_INCOME_FIELDS = fieldEntries(LOCAL_TAX, '2.4-3', [
+  { row: 1, name: 'residentTaxInfo', labelJa: '個人住民税情報', labelEn: 'Individual inhabitant tax information', parent: null, value: GROUP },
+  { row: 2, name: 'taxYear', labelJa: '課税年度', labelEn: 'Tax year', parent: 'residentTaxInfo', value: YEAR },
+  { row: 3, name: 'aggregateIncomeEtc', labelJa: '総所得金額等', labelEn: 'Aggregate income amount, etc.', parent: 'residentTaxInfo', value: AMOUNT },
+  { row: 4, name: 'totalIncome', labelJa: '合計所得金額', labelEn: 'Total income amount', parent: 'residentTaxInfo', value: AMOUNT },
+  { row: 5, name: 'totalIncomeInfo', labelJa: '合計所得金額情報', labelEn: 'Total income amount details', parent: 'residentTaxInfo', value: GROUP },
+  { row: 6, name: 'aggregateIncome', labelJa: '総所得金額', labelEn: 'Aggregate income amount', parent: 'totalIncomeInfo', value: AMOUNT },
+  { row: 7, name: 'aggregateIncomeInfo', labelJa: '総所得金額情報', labelEn: 'Aggregate income amount details', parent: 'totalIncomeInfo', value: GROUP },
+  { row: 8, name: 'salaryIncome', labelJa: '給与所得額', labelEn: 'Salary income', parent: 'aggregateIncomeInfo', value: AMOUNT },
+  { row: 9, name: 'salaryIncomeInfo', labelJa: '給与所得額情報', labelEn: 'Salary income details', parent: 'aggregateIncomeInfo', value: GROUP },
+  { row: 10, name: 'salaryRevenue', labelJa: '給与収入額', labelEn: 'Salary revenue', parent: 'salaryIncomeInfo', value: AMOUNT },
+  { row: 11, name: 'familyEmployeeSalaryRevenue', labelJa: '給与専従者収入額', labelEn: 'Salary revenue as a family employee', parent: 'salaryIncomeInfo', value: AMOUNT },
+  { row: 12, name: 'miscellaneousIncome', labelJa: '雑所得額（総合）', labelEn: 'Miscellaneous income (aggregate taxation)', parent: 'aggregateIncomeInfo', value: AMOUNT },
+  { row: 13, name: 'miscellaneousIncomeInfo', labelJa: '雑所得額（総合）情報', labelEn: 'Miscellaneous income (aggregate taxation) details', parent: 'aggregateIncomeInfo', value: GROUP },
+  { row: 14, name: 'publicPensionIncome', labelJa: '公的年金等所得額', labelEn: 'Public pension income', parent: 'miscellaneousIncomeInfo', value: AMOUNT },
+  { row: 15, name: 'publicPensionRevenue', labelJa: '公的年金等収入額', labelEn: 'Public pension revenue', parent: 'miscellaneousIncomeInfo', value: AMOUNT },
+  { row: 16, name: 'otherMiscellaneousIncome', labelJa: '公的年金等以外雑所得額（総合課税）', labelEn: 'Miscellaneous income other than public pensions (aggregate taxation)', parent: 'miscellaneousIncomeInfo', value: AMOUNT },
+  { row: 17, name: 'businessIncome', labelJa: '事業所得額', labelEn: 'Business income', parent: 'aggregateIncomeInfo', value: AMOUNT },
+  { row: 18, name: 'businessIncomeInfo', labelJa: '事業所得額情報', labelEn: 'Business income details', parent: 'aggregateIncomeInfo', value: GROUP },
+  { row: 19, name: 'operatingIncome', labelJa: '営業等所得額', labelEn: 'Operating income', parent: 'businessIncomeInfo', value: AMOUNT },
+  { row: 20, name: 'agriculturalIncome', labelJa: '農業所得額', labelEn: 'Agricultural income', parent: 'businessIncomeInfo', value: AMOUNT },
+  { row: 21, name: 'specialBeefCattleIncome', labelJa: '特例肉用牛所得額', labelEn: 'Beef cattle income under the special provision', parent: 'businessIncomeInfo', value: AMOUNT },
+  { row: 22, name: 'realEstateIncome', labelJa: '不動産所得額', labelEn: 'Real estate income', parent: 'aggregateIncomeInfo', value: AMOUNT },
+  { row: 23, name: 'interestIncome', labelJa: '利子所得額（総合）', labelEn: 'Interest income (aggregate taxation)', parent: 'aggregateIncomeInfo', value: AMOUNT },
+  { row: 24, name: 'dividendIncome', labelJa: '配当所得額（総合）', labelEn: 'Dividend income (aggregate taxation)', parent: 'aggregateIncomeInfo', value: AMOUNT },
+  { row: 25, name: 'capitalGains', labelJa: '譲渡所得額（総合）', labelEn: 'Capital gains (aggregate taxation)', parent: 'aggregateIncomeInfo', value: AMOUNT },
+  { row: 26, name: 'capitalGainsInfo', labelJa: '譲渡所得額（総合）情報', labelEn: 'Capital gains (aggregate taxation) details', parent: 'aggregateIncomeInfo', value: GROUP },
+  { row: 27, name: 'longTermGainsBeforeSpecialDeduction', labelJa: '長期譲渡所得額（特別控除前）', labelEn: 'Long-term capital gains (before special deduction)', parent: 'capitalGainsInfo', value: AMOUNT },
+  { row: 28, name: 'longTermGainsSpecialDeduction', labelJa: '特別控除額（長期譲渡所得）', labelEn: 'Special deduction (long-term capital gains)', parent: 'capitalGainsInfo', value: AMOUNT },
+  { row: 29, name: 'shortTermGainsBeforeSpecialDeduction', labelJa: '短期譲渡所得額（特別控除前）', labelEn: 'Short-term capital gains (before special deduction)', parent: 'capitalGainsInfo', value: AMOUNT },
+  { row: 30, name: 'shortTermGainsSpecialDeduction', labelJa: '特別控除額（短期譲渡所得）', labelEn: 'Special deduction (short-term capital gains)', parent: 'capitalGainsInfo', value: AMOUNT },
+  { row: 31, name: 'occasionalIncome', labelJa: '一時所得額（総合）', labelEn: 'Occasional income (aggregate taxation)', parent: 'aggregateIncomeInfo', value: AMOUNT },
+  { row: 32, name: 'forestryIncome', labelJa: '山林所得額', labelEn: 'Forestry income', parent: 'totalIncomeInfo', value: AMOUNT },
+  { row: 33, name: 'retirementIncome', labelJa: '退職所得額（総合）', labelEn: 'Retirement income (aggregate taxation)', parent: 'totalIncomeInfo', value: AMOUNT },
+  { row: 34, name: 'separateCapitalGains', labelJa: '譲渡所得額（申告分離）', labelEn: 'Capital gains (separate self-assessed taxation)', parent: 'totalIncomeInfo', value: AMOUNT },
+  { row: 35, name: 'separateCapitalGainsInfo', labelJa: '譲渡所得額（申告分離）情報', labelEn: 'Capital gains (separate self-assessed taxation) details', parent: 'totalIncomeInfo', value: GROUP },
+  { row: 36, name: 'separateLongTermGainsBeforeSpecialDeduction', labelJa: '長期譲渡所得額（特別控除前）', labelEn: 'Long-term capital gains (before special deduction)', parent: 'separateCapitalGainsInfo', value: AMOUNT },
+  { row: 37, name: 'separateLongTermGainsSpecialDeduction', labelJa: '特別控除額（長期譲渡所得）', labelEn: 'Special deduction (long-term capital gains)', parent: 'separateCapitalGainsInfo', value: AMOUNT },
+  { row: 38, name: 'separateShortTermGainsBeforeSpecialDeduction', labelJa: '短期譲渡所得額（特別控除前）', labelEn: 'Short-term capital gains (before special deduction)', parent: 'separateCapitalGainsInfo', value: AMOUNT },
+  { row: 39, name: 'separateShortTermGainsSpecialDeduction', labelJa: '特別控除額（短期譲渡所得）', labelEn: 'Special deduction (short-term capital gains)', parent: 'separateCapitalGainsInfo', value: AMOUNT },
+  { row: 40, name: 'stockGains', labelJa: '株式譲渡所得額（申告分離）', labelEn: 'Gains on transfer of shares (separate self-assessed taxation)', parent: 'totalIncomeInfo', value: AMOUNT },
+  { row: 41, name: 'stockGainsInfo', labelJa: '株式譲渡所得額（申告分離）情報', labelEn: 'Gains on transfer of shares (separate self-assessed taxation) details', parent: 'totalIncomeInfo', value: GROUP },
+  { row: 42, name: 'generalStockGains', labelJa: '一般株式等譲渡所得額', labelEn: 'Gains on transfer of general shares, etc.', parent: 'stockGainsInfo', value: AMOUNT },
+  { row: 43, name: 'listedStockGains', labelJa: '上場株式等譲渡所得額', labelEn: 'Gains on transfer of listed shares, etc.', parent: 'stockGainsInfo', value: AMOUNT },
+  { row: 44, name: 'listedStockDividends', labelJa: '上場株式等配当等取得額（申告分離）', labelEn: 'Dividends, etc. on listed shares (separate self-assessed taxation)', parent: 'totalIncomeInfo', value: AMOUNT },
+  { row: 45, name: 'futuresMiscellaneousIncome', labelJa: '先物取引雑所得額（申告分離）', labelEn: 'Miscellaneous income from futures trading (separate self-assessed taxation)', parent: 'totalIncomeInfo', value: AMOUNT },
+]);
