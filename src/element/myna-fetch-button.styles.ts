@@ -8,6 +8,7 @@ export const mynaFetchButtonStyles = css`
     --myna-radius: 8px;
     --myna-font: inherit;
     --myna-focus-ring: 3px solid #1a73e8;
+    --myna-surface: #ffffff;
 
     display: inline-block;
     max-inline-size: 100%;
@@ -70,6 +71,34 @@ export const mynaFetchButtonStyles = css`
 
   [part='review'] dd {
     margin: 0 0 0.5em;
+  }
+
+  dialog {
+    max-inline-size: min(36rem, calc(100vw - 2rem));
+    max-block-size: calc(100dvh - 2rem);
+    overflow: auto;
+    border: none;
+    border-radius: var(--myna-radius);
+    background: var(--myna-surface);
+    color: inherit;
+    font: var(--myna-font);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+
+  dialog h2 {
+    margin-block-start: 0;
+    font-size: 1.25em;
+  }
+
+  dialog h3 {
+    font-size: 1em;
+  }
+
+  dialog [part='actions'] button {
+    flex: 1 1 12em;
   }
 
   .value {

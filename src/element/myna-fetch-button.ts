@@ -1,5 +1,6 @@
-import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { consume } from '@lit/context';
+import { property, query, state } from 'lit/decorators.js';
 import {
   MynaFetchCancelEvent,
   MynaFetchConsentEvent,
@@ -18,19 +19,27 @@ import {
   HttpRelayClient,
   RelayError,
   createFlowSecret,
+  type Disclosure,
   type FlowMode,
   type FlowResult,
   type FlowSuccess,
+  type Query,
   type RelayClient,
 } from '../relay-client/index.js';
-import { describeInput, fillHostFields, hostScope, targetsFor, textFor } from './autofill.js';
+import { fillHostFields, hostScope } from './autofill.js';
 import { ConsentWindow } from './consent-window.js';
-import { rememberRedirectFlow, takeRedirectFlow, type RedirectFlow } from './redirect-flow.js';
+import { rememberForm, restoreForm } from './form-memory.js';
 import { mynaFetchButtonStyles } from './myna-fetch-button.styles.js';
+import { parseQuery } from './query-attributes.js';
+import { rememberRedirectFlow, takeRedirectFlow, type RedirectFlow } from './redirect-flow.js';
+import { mynaFetchSettingsContext, type MynaFetchSettings } from './settings-context.js';
+import { renderDisclosure } from './views/disclosure.js';
+import { renderReview } from './views/review.js';
 
 const errorMessages: Record<MynaFetchErrorCode, MessageKey> = {
   'config-missing-relay': 'configMissingRelay',
   'config-missing-items': 'configMissingItems',
+  'config-invalid': 'configInvalid',
   'popup-blocked': 'popupBlocked',
   'relay-unreachable': 'relayUnreachable',
   'relay-rejected': 'relayRejected',
@@ -39,6 +48,7 @@ const errorMessages: Record<MynaFetchErrorCode, MessageKey> = {
 };
 
 const POLL_INTERVAL_MS = 1000;
+const BUSY_PHASES: readonly MynaFetchPhase[] = ['starting', 'consenting', 'waiting'];
 
 interface ActiveFlow extends RedirectFlow {
   readonly window: ConsentWindow | null;
@@ -61,8 +71,9 @@ interface ActiveFlow extends RedirectFlow {
  *
  * @csspart button - The button the user presses.
  * @csspart status - The live region that announces every status change.
+ * @csspart dialog - The disclosure dialog shown before anything is fetched.
  * @csspart review - The list of retrieved values shown before anything is filled in.
- * @csspart actions - The row of secondary buttons (cancel, fill, discard, retry).
+ * @csspart actions - A row of secondary buttons (cancel, continue, fill, discard).
  *
  * @cssproperty --myna-accent - Button background.
  * @cssproperty --myna-on-accent - Button text colour.
@@ -70,19 +81,29 @@ interface ActiveFlow extends RedirectFlow {
  * @cssproperty --myna-radius - Corner radius.
  * @cssproperty --myna-font - Font shorthand for the whole element.
  * @cssproperty --myna-focus-ring - Outline drawn around the focused control.
+ * @cssproperty --myna-surface - Background of the dialog.
  *
- * @customState idle @customState starting @customState consenting @customState waiting
- * @customState review @customState done @customState cancelled @customState unavailable @customState error
+ * Custom states (`:state(...)`): idle, disclosure, starting, consenting, waiting, review, done,
+ * cancelled, unavailable, error.
  */
 export class MynaFetchButton extends LitElement {
   static override styles = mynaFetchButtonStyles;
 
   private readonly internals = this.attachInternals();
 
+  @consume({ context: mynaFetchSettingsContext, subscribe: true })
+  @state()
+  private settings: MynaFetchSettings = {};
+
   @state() private phase: MynaFetchPhase = 'idle';
   @state() private statusMessage = '';
+  @state() private disclosure: Disclosure | null = null;
   @state() private retrieved: FlowSuccess | null = null;
   @state() private elapsedSeconds = 0;
+  @state() private popupBlocked = false;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+  @query('[part="button"]') private mainButton!: HTMLButtonElement;
 
   /** Base URL of the provider's relay, e.g. `https://relay.example.jp`. */
   @property({ attribute: 'relay' }) relay = '';
@@ -90,14 +111,29 @@ export class MynaFetchButton extends LitElement {
   /** Comma-separated catalog keys to fetch, e.g. `localTax.salaryRevenue`. */
   @property({ attribute: 'items' }) items = '';
 
-  /** What the data is used for, shown in the disclosure. */
+  /** What the data is used for, shown in the disclosure; the relay's configured purpose otherwise. */
   @property({ attribute: 'purpose' }) purpose = '';
 
-  /** Where consent happens: a pop-up window (default), a full-page redirect, or a kiosk terminal. */
-  @property({ attribute: 'mode' }) mode: FlowMode = 'popup';
+  /** Where consent happens: `popup` (default), `redirect` (full page) or `kiosk` (terminal; review is mandatory). */
+  @property({ attribute: 'mode' }) mode: FlowMode | '' = '';
+
+  /** Query method (guideline 2.6): `latest` (default), `at` (with `at`) or `range` (with `from` and `to`). */
+  @property({ attribute: 'query' }) query = '';
+
+  /** The date for `query="at"`, `YYYY-MM-DD`. */
+  @property({ attribute: 'at' }) at = '';
+
+  /** The first date for `query="range"`, `YYYY-MM-DD`. */
+  @property({ attribute: 'from' }) from = '';
+
+  /** The last date for `query="range"`, `YYYY-MM-DD`. */
+  @property({ attribute: 'to' }) to = '';
 
   /** Seconds to wait for the data before the delay notice (guideline Q&A 問2: about 20 s). */
-  @property({ attribute: 'timeout', type: Number }) timeout = 20;
+  @property({ attribute: 'timeout', type: Number }) timeout: number | null = null;
+
+  /** Fill the form without the review step. Ignored in kiosk mode, where review is mandatory. */
+  @property({ attribute: 'skip-review', type: Boolean }) skipReview = false;
 
   /** The relay client; defaults to HTTP against `relay`. Storybook and tests supply scripted ones. */
   @property({ attribute: false }) relayClient: RelayClient | null = null;
@@ -127,20 +163,27 @@ export class MynaFetchButton extends LitElement {
     return messagesFor(this.effectiveLang, this.messageOverrides);
   }
 
+  private get effectiveMode(): FlowMode {
+    return this.mode || this.settings.mode || 'popup';
+  }
+
+  private get effectiveTimeout(): number {
+    return this.timeout ?? this.settings.timeout ?? 20;
+  }
+
+  private get effectiveQuery() {
+    return parseQuery({ query: this.query, at: this.at, from: this.from, to: this.to });
+  }
+
+  private client(): RelayClient {
+    return this.relayClient ?? this.settings.relayClient ?? new HttpRelayClient(this.relay || this.settings.relay || '');
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('message', this.handleMessage);
     this.internals.states.add(this.phase);
     this.resumeRedirectFlow();
-  }
-
-  /** Back from the portal in redirect or kiosk mode: pick up the flow this page started. */
-  private resumeRedirectFlow(): void {
-    const resumed = takeRedirectFlow();
-    if (!resumed) return;
-    this.flow = { ...resumed, window: null, startedAt: Date.now() };
-    this.setPhase('consenting', this.messages.consenting);
-    this.schedulePoll(0);
   }
 
   override disconnectedCallback(): void {
@@ -149,10 +192,18 @@ export class MynaFetchButton extends LitElement {
     clearTimeout(this.pollTimer);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('phase' as keyof MynaFetchButton)) return;
+    const dialog = this.dialog;
+    if (this.phase === 'disclosure' && dialog && !dialog.open) dialog.showModal();
+  }
+
   private setPhase(next: MynaFetchPhase, message = ''): void {
     const from = this.phase;
     this.statusMessage = message;
     if (from === next) return;
+    // Leaving the dialog: give focus back to the button that opened it.
+    if (from === 'disclosure') this.updateComplete.then(() => this.mainButton.focus());
     this.internals.states.delete(from);
     this.internals.states.add(next);
     this.phase = next;
@@ -162,6 +213,7 @@ export class MynaFetchButton extends LitElement {
   private fail(code: MynaFetchErrorCode, retryable: boolean, values: Record<string, string> = {}): void {
     this.endFlow();
     const message = fill(this.messages[errorMessages[code]], values);
+    if (code.startsWith('config-')) console.error(`<myna-fetch-button>: ${message}`);
     this.setPhase('error', message);
     this.dispatchEvent(new MynaFetchErrorEvent({ code, message, retryable }));
   }
@@ -179,34 +231,69 @@ export class MynaFetchButton extends LitElement {
     clearTimeout(this.pollTimer);
     this.flow?.window?.close();
     this.flow = null;
+    this.popupBlocked = false;
   }
 
-  private client(): RelayClient {
-    return this.relayClient ?? new HttpRelayClient(this.relay);
+  /** A configuration problem, named by attribute, or null when the element can start. */
+  private configProblem(): [MynaFetchErrorCode, Record<string, string>] | null {
+    if (!this.relay && !this.settings.relay && !this.relayClient && !this.settings.relayClient) return ['config-missing-relay', {}];
+    if (this.itemKeys.length === 0) return ['config-missing-items', {}];
+    const query = this.effectiveQuery;
+    if ('attribute' in query) return ['config-invalid', { attribute: query.attribute, reason: query.reason }];
+    if (!['popup', 'redirect', 'kiosk'].includes(this.effectiveMode)) {
+      return ['config-invalid', { attribute: 'mode', reason: `"${this.effectiveMode}" is not popup, redirect or kiosk` }];
+    }
+    return null;
   }
 
   private readonly handleClick = (): void => {
-    if (this.relay.trim() === '' && !this.relayClient) return this.fail('config-missing-relay', false);
-    if (this.itemKeys.length === 0) return this.fail('config-missing-items', false);
-    const start = new MynaFetchStartEvent({ items: this.itemKeys });
-    if (!this.dispatchEvent(start)) return;
-    // Opened before any await, or pop-up blockers refuse it.
-    const consentWindow = this.mode === 'popup' ? ConsentWindow.open() : null;
-    if (this.mode === 'popup' && !consentWindow) return this.fail('popup-blocked', true);
-    void this.startFlow(consentWindow);
+    const problem = this.configProblem();
+    if (problem) return this.fail(problem[0], false, problem[1]);
+    if (!this.dispatchEvent(new MynaFetchStartEvent({ items: this.itemKeys }))) return;
+    void this.openDisclosure();
+  };
+
+  private async openDisclosure(): Promise<void> {
+    const attempt = ++this.attempt;
+    this.disclosure = null;
+    this.setPhase('disclosure');
+    try {
+      const disclosure = await this.client().disclosure(this.itemKeys);
+      if (attempt === this.attempt) this.disclosure = disclosure;
+    } catch (error) {
+      if (attempt === this.attempt) this.failFromRelay(error);
+    }
+  }
+
+  private readonly handleContinue = (): void => {
+    // Opened here, before any await, or pop-up blockers refuse it.
+    if (this.effectiveMode !== 'popup') return void this.startFlow(null);
+    const consentWindow = ConsentWindow.open();
+    if (consentWindow) return void this.startFlow(consentWindow);
+    this.fail('popup-blocked', true);
+    this.popupBlocked = true;
+  };
+
+  private readonly handleContinueHere = (): void => void this.startFlow(null);
+
+  private readonly handleDialogCancel = (event: Event): void => {
+    event.preventDefault();
+    this.cancel('disclosure');
   };
 
   private async startFlow(consentWindow: ConsentWindow | null): Promise<void> {
+    const query = this.effectiveQuery as Query;
     const attempt = ++this.attempt;
     this.retrieved = null;
     this.consentAnnounced = false;
+    this.popupBlocked = false;
     this.setPhase('starting', this.messages.starting);
     try {
       const { secret, secretHash } = await createFlowSecret();
       const started = await this.client().startFlow({
         items: this.itemKeys,
-        query: { method: 'latest' },
-        mode: this.mode,
+        query,
+        mode: consentWindow ? 'popup' : this.effectiveMode === 'kiosk' ? 'kiosk' : 'redirect',
         returnUrl: location.href.split('#')[0]!,
         secretHash,
       });
@@ -214,33 +301,36 @@ export class MynaFetchButton extends LitElement {
         consentWindow?.close();
         return void this.client().cancelFlow(started.flowId, secret).catch(() => undefined);
       }
-      this.flow = {
-        id: started.flowId,
-        secret,
-        relayOrigin: new URL(started.launchUrl).origin,
-        window: consentWindow,
-        startedAt: Date.now(),
-      };
+      this.flow = { id: started.flowId, secret, relayOrigin: new URL(started.launchUrl).origin, window: consentWindow, startedAt: Date.now() };
       this.setPhase('consenting', this.messages.consenting);
       if (consentWindow) {
         consentWindow.navigate(started.launchUrl);
         this.schedulePoll();
       } else {
         rememberRedirectFlow(this.flow);
+        rememberForm(hostScope(this));
         location.assign(started.launchUrl);
       }
     } catch (error) {
       consentWindow?.close();
-      this.failFromRelay(error);
+      if (attempt === this.attempt) this.failFromRelay(error);
     }
   }
 
+  /** Back from the portal in redirect or kiosk mode: pick up the flow this page started. */
+  private resumeRedirectFlow(): void {
+    const resumed = takeRedirectFlow();
+    if (!resumed) return;
+    restoreForm(hostScope(this));
+    this.flow = { ...resumed, window: null, startedAt: Date.now() };
+    this.setPhase('consenting', this.messages.consenting);
+    this.schedulePoll(0);
+  }
+
   private failFromRelay(error: unknown): void {
-    if (error instanceof RelayError && error.code !== 'relay-unreachable') {
-      this.fail('relay-rejected', false, { code: error.field ? `${error.code}: ${error.field}` : error.code });
-    } else {
-      this.fail('relay-unreachable', true);
-    }
+    if (!(error instanceof RelayError) || error.code === 'relay-unreachable') return this.fail('relay-unreachable', true);
+    if (error.field) return this.fail('config-invalid', false, { attribute: error.field, reason: error.code });
+    this.fail('relay-rejected', false, { code: error.code });
   }
 
   /** The hand-off page's note that the portal is done; only from the relay's origin and our window. */
@@ -265,11 +355,11 @@ export class MynaFetchButton extends LitElement {
     try {
       result = await this.client().flowResult(flow.id, flow.secret);
     } catch (error) {
+      if (this.flow !== flow) return;
       if (error instanceof RelayError && error.status === 410) return this.fail('expired', true);
       return this.failFromRelay(error);
     }
-    if (this.flow !== flow) return;
-    this.handleResult(flow, result);
+    if (this.flow === flow) this.handleResult(flow, result);
   }
 
   private handleResult(flow: ActiveFlow, result: FlowResult): void {
@@ -280,12 +370,13 @@ export class MynaFetchButton extends LitElement {
       case 'pending':
         this.announceConsent(flow);
         this.elapsedSeconds = Math.floor((Date.now() - flow.startedAt) / 1000);
-        this.setPhase('waiting', this.messages[this.elapsedSeconds >= this.timeout ? 'timeoutNotice' : 'waiting']);
+        this.setPhase('waiting', this.messages[this.elapsedSeconds >= this.effectiveTimeout ? 'timeoutNotice' : 'waiting']);
         return this.schedulePoll();
       case 'success':
         this.announceConsent(flow);
         this.endFlow();
         this.retrieved = result.result;
+        if (this.skipReview && this.effectiveMode !== 'kiosk') return this.handleFill();
         return this.setPhase('review', this.messages.review);
       case 'cancelled':
         return this.cancel(result.step === 'card_locked' ? 'card-locked' : 'portal');
@@ -305,15 +396,14 @@ export class MynaFetchButton extends LitElement {
 
   private becomeUnavailable(nextAvailableAt: string | null, servers: string[]): void {
     this.endFlow();
-    const when = nextAvailableAt
-      ? fill(this.messages.unavailableUntil, {
-          time: new Date(nextAvailableAt).toLocaleString(this.effectiveLang === 'en' ? 'en-GB' : 'ja-JP', {
-            timeZone: 'Asia/Tokyo',
-            dateStyle: 'medium',
-            timeStyle: 'short',
-          }),
+    const time = nextAvailableAt
+      ? new Date(nextAvailableAt).toLocaleString(this.effectiveLang === 'en' ? 'en-GB' : 'ja-JP', {
+          timeZone: 'Asia/Tokyo',
+          dateStyle: 'medium',
+          timeStyle: 'short',
         })
       : '';
+    const when = time ? fill(this.messages.unavailableUntil, { time }) : '';
     this.setPhase('unavailable', fill(this.messages.unavailable, { when }));
     this.dispatchEvent(new MynaFetchUnavailableEvent({ nextAvailableAt, servers }));
   }
@@ -327,8 +417,7 @@ export class MynaFetchButton extends LitElement {
       fields = fillHostFields(hostScope(this), values);
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
-      console.error(`<myna-fetch-button>: ${error.message}`);
-      return this.fail('relay-rejected', false, { code: error.message });
+      return this.fail('config-invalid', false, { attribute: 'data-myna-format', reason: error.message });
     }
     this.retrieved = null;
     this.setPhase('done', this.messages.done);
@@ -343,47 +432,39 @@ export class MynaFetchButton extends LitElement {
     this.dispatchEvent(new MynaFetchCancelEvent({ step: 'review' }));
   };
 
-  private readonly handleCancelWaiting = (): void => this.cancel('waiting');
+  private readonly handleCancelFlow = (): void => this.cancel(this.phase === 'disclosure' ? 'disclosure' : 'waiting');
 
-  private renderReview(retrieved: FlowSuccess) {
-    const messages = this.messages;
-    const english = this.effectiveLang === 'en';
-    const scope = hostScope(this);
-    const values = retrieved.records[0]?.values ?? [];
+  private renderDialog(messages: Messages) {
+    const query = this.effectiveQuery;
     return html`
-      <dl part="review">
-        ${values.map((value) => {
-          const targets = targetsFor(scope, value.key);
-          const shown = value.value === null ? messages.noRecord : targets[0] ? textFor(targets[0], value) : String(value.value);
-          return html`
-            <dt>${english ? value.labelEn : value.labelJa}</dt>
-            <dd>
-              <span class="value">${shown}</span>
-              <span class="target">
-                ${targets.length > 0
-                  ? fill(messages.reviewTarget, { field: targets.map(describeInput).join(', ') })
-                  : messages.reviewNoTarget}
-              </span>
-            </dd>
-          `;
-        })}
-      </dl>
-      <div part="actions">
-        <button type="button" class="primary" @click=${this.handleFill}>${messages.fill}</button>
-        <button type="button" @click=${this.handleDiscard}>${messages.discard}</button>
-      </div>
+      <dialog part="dialog" aria-labelledby="disclosure-title" aria-describedby="disclosure-body" @cancel=${this.handleDialogCancel}>
+        <h2 id="disclosure-title">${messages.disclosureTitle}</h2>
+        <div id="disclosure-body">
+          ${renderDisclosure({
+            messages,
+            lang: this.effectiveLang,
+            disclosure: this.disclosure,
+            query: 'attribute' in query ? { method: 'latest' } : query,
+            purpose: this.purpose || this.settings.purpose || '',
+          })}
+        </div>
+        <div part="actions">
+          <button type="button" class="primary" ?disabled=${!this.disclosure} @click=${this.handleContinue}>${messages.continue}</button>
+          <button type="button" @click=${this.handleCancelFlow}>${messages.cancel}</button>
+        </div>
+      </dialog>
     `;
   }
 
   override render() {
     const messages = this.messages;
-    const busy = this.phase === 'starting' || this.phase === 'consenting' || this.phase === 'waiting';
+    const busy = BUSY_PHASES.includes(this.phase);
     return html`
       <button
         part="button"
         type="button"
         class="primary"
-        ?disabled=${busy || this.phase === 'review'}
+        ?disabled=${busy || this.phase === 'review' || this.phase === 'disclosure'}
         aria-busy=${busy ? 'true' : 'false'}
         @click=${this.handleClick}
       >
@@ -394,9 +475,22 @@ export class MynaFetchButton extends LitElement {
         ? html`<p class="elapsed">${fill(messages.waitingElapsed, { seconds: this.elapsedSeconds })}</p>`
         : nothing}
       ${busy
-        ? html`<div part="actions"><button type="button" @click=${this.handleCancelWaiting}>${messages.cancel}</button></div>`
+        ? html`<div part="actions"><button type="button" @click=${this.handleCancelFlow}>${messages.cancel}</button></div>`
         : nothing}
-      ${this.phase === 'review' && this.retrieved ? this.renderReview(this.retrieved) : nothing}
+      ${this.popupBlocked
+        ? html`<div part="actions"><button type="button" class="primary" @click=${this.handleContinueHere}>${messages.continueHere}</button></div>`
+        : nothing}
+      ${this.phase === 'review' && this.retrieved
+        ? renderReview({
+            messages,
+            lang: this.effectiveLang,
+            retrieved: this.retrieved,
+            scope: hostScope(this),
+            onFill: this.handleFill,
+            onDiscard: this.handleDiscard,
+          })
+        : nothing}
+      ${this.phase === 'disclosure' ? this.renderDialog(messages) : nothing}
     `;
   }
 }

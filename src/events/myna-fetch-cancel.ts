@@ -1,5 +1,5 @@
 /** Where the user stopped. */
-export type MynaFetchCancelStep = 'waiting' | 'portal' | 'portal-closed' | 'card-locked' | 'review';
+export type MynaFetchCancelStep = 'disclosure' | 'waiting' | 'portal' | 'portal-closed' | 'card-locked' | 'review';
 
 export interface MynaFetchCancelDetail {
   readonly step: MynaFetchCancelStep;

@@ -1,6 +1,7 @@
 export type MynaFetchErrorCode =
   | 'config-missing-relay'
   | 'config-missing-items'
+  | 'config-invalid'
   | 'popup-blocked'
   | 'relay-unreachable'
   | 'relay-rejected'

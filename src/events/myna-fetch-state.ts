@@ -1,6 +1,7 @@
 /** Every step of the widget, as seen by CSS (`:state(...)`) and by analytics. */
 export type MynaFetchPhase =
   | 'idle'
+  | 'disclosure'
   | 'starting'
   | 'consenting'
   | 'waiting'

@@ -1,4 +1,13 @@
-import { flowResultSchema, flowStartedSchema, problemSchema, type FlowResult, type FlowStarted, type Query } from './schema.js';
+import {
+  disclosureSchema,
+  flowResultSchema,
+  flowStartedSchema,
+  problemSchema,
+  type Disclosure,
+  type FlowResult,
+  type FlowStarted,
+  type Query,
+} from './schema.js';
 
 export type FlowMode = 'popup' | 'redirect' | 'kiosk';
 
@@ -12,6 +21,8 @@ export interface StartFlowRequest {
 
 /** Everything the widget asks of the relay; Storybook and tests supply scripted ones. */
 export interface RelayClient {
+  /** What the disclosure shows: the provider's name, purpose, retention and the items in plain words. */
+  disclosure(items: readonly string[]): Promise<Disclosure>;
   startFlow(request: StartFlowRequest): Promise<FlowStarted>;
   flowResult(flowId: string, secret: string): Promise<FlowResult>;
   cancelFlow(flowId: string, secret: string): Promise<void>;
@@ -33,6 +44,12 @@ export class RelayError extends Error {
 export class HttpRelayClient implements RelayClient {
   constructor(private readonly baseUrl: string) {}
 
+  async disclosure(items: readonly string[]): Promise<Disclosure> {
+    const url = new URL('/v1/disclosure', this.baseUrl);
+    url.searchParams.set('items', items.join(','));
+    return disclosureSchema.parse(await this.send(url, { method: 'GET' }));
+  }
+
   async startFlow(request: StartFlowRequest): Promise<FlowStarted> {
     return flowStartedSchema.parse(await this.post('/v1/flows', request));
   }
@@ -45,15 +62,18 @@ export class HttpRelayClient implements RelayClient {
     await this.post(`/v1/flows/${encodeURIComponent(flowId)}/cancel`, { secret });
   }
 
-  private async post(path: string, body: unknown): Promise<unknown> {
+  private post(path: string, body: unknown): Promise<unknown> {
+    return this.send(new URL(path, this.baseUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Myna-Fetch': '1' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  private async send(url: URL, init: RequestInit): Promise<unknown> {
     let response: Response;
     try {
-      response = await fetch(new URL(path, this.baseUrl), {
-        method: 'POST',
-        credentials: 'omit',
-        headers: { 'Content-Type': 'application/json', 'X-Myna-Fetch': '1' },
-        body: JSON.stringify(body),
-      });
+      response = await fetch(url, { ...init, credentials: 'omit' });
     } catch {
       throw new RelayError('relay-unreachable', 0);
     }

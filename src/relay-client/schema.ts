@@ -48,9 +48,17 @@ export const flowResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('error'), code: z.string(), retryable: z.boolean() }),
 ]);
 
+export const disclosureSchema = z.object({
+  service: z.string(),
+  purpose: z.string(),
+  retentionDays: z.number(),
+  items: z.array(z.object({ key: z.string(), labelJa: z.string(), labelEn: z.string() })),
+});
+
 export const problemSchema = z.object({ code: z.string(), detail: z.optional(z.string()), field: z.optional(z.string()) });
 
 export type Query = z.infer<typeof query>;
+export type Disclosure = z.infer<typeof disclosureSchema>;
 export type FlowStarted = z.infer<typeof flowStartedSchema>;
 export type FlowResult = z.infer<typeof flowResultSchema>;
 export type FlowSuccess = Extract<FlowResult, { status: 'success' }>['result'];

@@ -23,6 +23,13 @@ async function loanForm(relay: ScriptedRelay) {
   return { form, button, input: form.querySelector('input')!, events, states };
 }
 
+/** Presses the button, then 「マイナポータルへ進む」 in the disclosure, both as real clicks. */
+async function startFetch(el: MynaFetchButton) {
+  await realClick(inner(el, '[part="button"]'));
+  await waitUntil(() => !buttonNamed(el, 'マイナポータルへ進む')?.disabled, 'disclosure loaded');
+  await realClick(buttonNamed(el, 'マイナポータルへ進む'));
+}
+
 const inner = (el: MynaFetchButton, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
 const buttonNamed = (el: MynaFetchButton, name: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.trim() === name)!;
@@ -35,7 +42,7 @@ describe('<myna-fetch-button> flow against a scripted relay', () => {
     input.addEventListener('input', () => changes.push('input'));
     input.addEventListener('change', () => changes.push('change'));
 
-    await realClick(inner(button, '[part="button"]'));
+    await startFetch(button);
     await waitUntil(() => button.matches(':state(review)'), 'review shown', { timeout: 8000 });
     expect(relay.started).to.have.length(1);
     expect(relay.started[0]!.items).to.deep.equal(['localTax.salaryRevenue']);
@@ -54,7 +61,7 @@ describe('<myna-fetch-button> flow against a scripted relay', () => {
     expect(detail.values[0]!.value).to.equal(5_670_000);
     expect(detail.consent.retainUntil).to.equal('2026-12-23');
     expect(events).to.deep.equal(['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-success']);
-    expect(states).to.deep.equal(['starting', 'consenting', 'waiting', 'review', 'done']);
+    expect(states).to.deep.equal(['disclosure', 'starting', 'consenting', 'waiting', 'review', 'done']);
     expect(inner(button, '[role="status"]').textContent).to.contain('入力しました');
   });
 
@@ -74,7 +81,7 @@ describe('<myna-fetch-button> flow against a scripted relay', () => {
     const { form, button, input, events } = await loanForm(relay);
     input.value = '480';
     const cancel = oneEvent(form, 'myna-fetch-cancel');
-    await realClick(inner(button, '[part="button"]'));
+    await startFetch(button);
     expect((await cancel).detail.step).to.equal('portal');
     expect(input.value).to.equal('480');
     expect(events).to.deep.equal(['myna-fetch-start', 'myna-fetch-cancel']);
@@ -85,7 +92,7 @@ describe('<myna-fetch-button> flow against a scripted relay', () => {
   it('discarding at review fills nothing', async () => {
     const relay = new ScriptedRelay([incomeSuccess]);
     const { form, button, input, events } = await loanForm(relay);
-    await realClick(inner(button, '[part="button"]'));
+    await startFetch(button);
     await waitUntil(() => button.matches(':state(review)'), 'review shown', { timeout: 5000 });
     const cancel = oneEvent(form, 'myna-fetch-cancel');
     buttonNamed(button, '入力しない').click();
@@ -104,7 +111,7 @@ describe('<myna-fetch-button> flow against a scripted relay', () => {
     ]);
     const { form, button } = await loanForm(relay);
     const unavailable = oneEvent(form, 'myna-fetch-unavailable');
-    await realClick(inner(button, '[part="button"]'));
+    await startFetch(button);
     const { detail } = await unavailable;
     expect(detail.servers).to.deep.equal(['juki-net']);
     await button.updateComplete;
@@ -116,10 +123,10 @@ describe('<myna-fetch-button> flow against a scripted relay', () => {
     const relay = new ScriptedRelay([], new RelayError('item-not-allowed', 400, 'items'));
     const { form, button, events } = await loanForm(relay);
     const error = oneEvent(form, 'myna-fetch-error');
-    await realClick(inner(button, '[part="button"]'));
+    await startFetch(button);
     const { detail } = await error;
-    expect(detail.code).to.equal('relay-rejected');
-    expect(detail.message).to.contain('item-not-allowed: items');
+    expect(detail.code).to.equal('config-invalid');
+    expect(detail.message).to.contain('items').and.contain('item-not-allowed');
     expect(detail.retryable).to.equal(false);
     expect(events).to.deep.equal(['myna-fetch-start', 'myna-fetch-error']);
   });
@@ -127,7 +134,7 @@ describe('<myna-fetch-button> flow against a scripted relay', () => {
   it('can be cancelled while waiting, and tells the relay', async () => {
     const relay = new ScriptedRelay([{ status: 'pending', elapsedMs: 1 }]);
     const { form, button } = await loanForm(relay);
-    await realClick(inner(button, '[part="button"]'));
+    await startFetch(button);
     await waitUntil(() => button.matches(':state(waiting)'), 'waiting shown', { timeout: 5000 });
     const cancel = oneEvent(form, 'myna-fetch-cancel');
     buttonNamed(button, '中止する').click();

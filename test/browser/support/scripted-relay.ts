@@ -1,4 +1,4 @@
-import type { FlowResult, FlowStarted, RelayClient, StartFlowRequest } from '../../../src/relay-client/index.js';
+import type { Disclosure, FlowResult, FlowStarted, RelayClient, StartFlowRequest } from '../../../src/relay-client/index.js';
 import { RelayError } from '../../../src/relay-client/index.js';
 
 /** A relay that answers from a script: `start` once, then one `results` entry per poll (the last repeats). */
@@ -16,6 +16,15 @@ export class ScriptedRelay implements RelayClient {
       consent: { service: '〇〇銀行', purpose: '住宅ローンの事前審査', retainUntil: '2026-12-23' },
     },
   ) {}
+
+  async disclosure(items: readonly string[]): Promise<Disclosure> {
+    return {
+      service: '〇〇銀行',
+      purpose: '住宅ローンの事前審査',
+      retentionDays: 30,
+      items: items.map((key) => ({ key, labelJa: key === 'localTax.salaryRevenue' ? '給与収入額' : key, labelEn: key })),
+    };
+  }
 
   async startFlow(request: StartFlowRequest): Promise<FlowStarted> {
     this.started.push(request);

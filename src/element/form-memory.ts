@@ -1,0 +1,51 @@
+const STORAGE_KEY = 'myna-fetch:form';
+
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** What is worth keeping: what the user typed, not secrets, files or server-issued hidden values. */
+function rememberable(scope: ParentNode): Field[] {
+  return [...scope.querySelectorAll<Field>('input[name], select[name], textarea[name]')].filter(
+    (field) => !(field instanceof HTMLInputElement && ['password', 'file', 'hidden'].includes(field.type)),
+  );
+}
+
+/**
+ * Before a full-page trip to the portal: keep the half-filled host form in this tab's sessionStorage
+ * (never localStorage; it is read back and removed on return).
+ */
+export function rememberForm(scope: ParentNode): void {
+  const values = rememberable(scope).map((field) =>
+    field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio')
+      ? [field.name, field.value, field.checked]
+      : [field.name, field.value],
+  );
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(values));
+}
+
+/** Back from the portal: put the host form's values back, once. */
+export function restoreForm(scope: ParentNode): void {
+  const stored = sessionStorage.getItem(STORAGE_KEY);
+  sessionStorage.removeItem(STORAGE_KEY);
+  if (!stored) return;
+  let entries: unknown;
+  try {
+    entries = JSON.parse(stored);
+  } catch {
+    return;
+  }
+  if (!Array.isArray(entries)) return;
+  // Fields sharing a name (radio groups, repeated inputs) get their values back in document order.
+  const byName = new Map<string, [string, boolean | undefined][]>();
+  for (const entry of entries as unknown[]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') continue;
+    const [name, value, checked] = entry as [string, string, boolean | undefined];
+    byName.set(name, [...(byName.get(name) ?? []), [value, checked]]);
+  }
+  for (const field of rememberable(scope)) {
+    const next = byName.get(field.name)?.shift();
+    if (!next) continue;
+    const [value, checked] = next;
+    if (checked === undefined) field.value = value;
+    else if (field instanceof HTMLInputElement) field.checked = checked;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Query } from '../relay-client/index.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isCalendarDate(value: string): boolean {
+  return ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+export interface QueryAttributes {
+  query: string;
+  at: string;
+  from: string;
+  to: string;
+}
+
+export interface AttributeProblem {
+  attribute: string;
+  reason: string;
+}
+
+/** Reads the guideline's query methods (2.6) from the attributes, or names the attribute that is wrong. */
+export function parseQuery({ query, at, from, to }: QueryAttributes): Query | AttributeProblem {
+  switch (query || 'latest') {
+    case 'latest':
+      return { method: 'latest' };
+    case 'at':
+      return isCalendarDate(at) ? { method: 'at', at } : { attribute: 'at', reason: `"${at}" is not a YYYY-MM-DD date` };
+    case 'range':
+      if (!isCalendarDate(from)) return { attribute: 'from', reason: `"${from}" is not a YYYY-MM-DD date` };
+      if (!isCalendarDate(to)) return { attribute: 'to', reason: `"${to}" is not a YYYY-MM-DD date` };
+      if (from > to) return { attribute: 'from', reason: `${from} is after ${to}` };
+      return { method: 'range', from, to };
+    default:
+      return { attribute: 'query', reason: `"${query}" is not latest, at or range` };
+  }
+}
