@@ -1,5 +1,8 @@
-/** How a value is kinded in the catalog; mirrors `ValueKind['kind']` without the group rows. */
-export type FieldValueKind = 'amount' | 'count' | 'year' | 'date' | 'text' | 'code';
+/**
+ * How a value is kinded in the catalog (`ValueKind['kind']` without the group rows), plus `record`:
+ * an info entry whose record format is not public (3-1 … 7-9, 公金受取口座), always null for now.
+ */
+export type FieldValueKind = 'amount' | 'count' | 'year' | 'date' | 'text' | 'code' | 'record';
 
 /** One retrieved value as the relay hands it to the widget. */
 export interface RetrievedValue {

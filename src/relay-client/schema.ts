@@ -21,7 +21,7 @@ const retrievedValue = z.object({
   labelJa: z.string(),
   labelEn: z.string(),
   infoNumber: z.nullable(z.string()),
-  kind: z.enum(['amount', 'count', 'year', 'date', 'text', 'code']),
+  kind: z.enum(['amount', 'count', 'year', 'date', 'text', 'code', 'record']),
   unit: z.optional(z.nullable(z.string())),
   value: z.nullable(z.union([z.number(), z.string()])),
   valueLabelJa: z.optional(z.string()),

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { canonicalItemKey } from './items.js';
+
+/** Everything the relay reads from its environment, validated once at start-up. */
+export interface RelayConfig {
+  port: number;
+  /** Origin (and optional path) the browser uses to reach the relay, without a trailing slash. */
+  publicUrl: string;
+  allowedOrigins: readonly string[];
+  serviceName: string;
+  purpose: string;
+  allowedItems: readonly string[];
+  retentionDays: number;
+  dataDir: string;
+  portalIssuer: string;
+  portalClientId: string;
+  /** Private JWK (ES256, PS256 or EdDSA) for private_key_jwt; null: generated dev key. */
+  signingKey: PrivateJwk | null;
+  /** oct JWKs for A256KW, the first one seals; null: generated dev key. */
+  encryptionKeys: readonly OctJwk[] | null;
+  flowTtlSeconds: number;
+  /** Variables left on development defaults, for the start-up log. */
+  developmentDefaults: readonly string[];
+}
+
+export type PrivateJwk = z.infer<typeof privateJwkSchema>;
+export type OctJwk = z.infer<typeof octJwkSchema>;
+
+export const SIGNING_ALGORITHMS = ['ES256', 'PS256', 'EdDSA'] as const;
+export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, detail: string) {
+    super(`Invalid ${variable}: ${detail}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+const kid = z.string().min(1).max(200);
+
+const privateJwkSchema = z.looseObject({
+  kty: z.enum(['EC', 'RSA', 'OKP']),
+  kid,
+  alg: z.enum(SIGNING_ALGORITHMS),
+  d: z.string().min(1),
+});
+
+const octJwkSchema = z.looseObject({
+  kty: z.literal('oct'),
+  kid,
+  k: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'k must be 32 bytes, base64url'),
+});
+
+const octJwkListSchema = z
+  .union([z.array(octJwkSchema), z.object({ keys: z.array(octJwkSchema) }).transform((set) => set.keys)])
+  .pipe(z.array(octJwkSchema).min(1))
+  .refine((keys) => new Set(keys.map((key) => key.kid)).size === keys.length, 'kid values must be unique');
+
+const DEFAULT_PORT = 8787;
+const DEFAULT_DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+const DEFAULT_PURPOSE = '住宅ローンの事前審査（デモ）';
+
+/** Reads and validates the relay's settings; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): RelayConfig {
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const developmentDefaults: string[] = [];
+  const orDefault = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
+    const raw = read(name);
+    if (raw === undefined) {
+      developmentDefaults.push(name);
+      return fallback;
+    }
+    return parse(raw);
+  };
+
+  const port = orDefault('PORT', (raw) => parseInteger('PORT', raw, 0, 65535), DEFAULT_PORT);
+  const publicUrl = orDefault('RELAY_PUBLIC_URL', (raw) => parseBaseUrl('RELAY_PUBLIC_URL', raw), `http://localhost:${port}`);
+  const ownOrigin = new URL(publicUrl).origin;
+  const allowedOrigins = orDefault('RELAY_ALLOWED_ORIGINS', (raw) => parseOrigins('RELAY_ALLOWED_ORIGINS', raw), [
+    ...DEFAULT_DEV_ORIGINS,
+    ownOrigin,
+  ]);
+  const serviceName = orDefault('RELAY_SERVICE_NAME', (raw) => parseLabel('RELAY_SERVICE_NAME', raw, 100), '〇〇銀行（デモ）');
+  const purpose = orDefault('RELAY_PURPOSE', (raw) => parseLabel('RELAY_PURPOSE', raw, 200), DEFAULT_PURPOSE);
+  const allowedItems = orDefault('RELAY_ALLOWED_ITEMS', (raw) => parseItems('RELAY_ALLOWED_ITEMS', raw), ['household', 'localTax']);
+  const retentionDays = orDefault('RELAY_RETENTION_DAYS', (raw) => parseInteger('RELAY_RETENTION_DAYS', raw, 1, 3650), 30);
+  const dataDir = orDefault('RELAY_DATA_DIR', (raw) => raw, '.dev/relay');
+  const portalIssuer = orDefault('PORTAL_ISSUER', (raw) => parseBaseUrl('PORTAL_ISSUER', raw), 'http://localhost:8788');
+  const portalClientId = orDefault('PORTAL_CLIENT_ID', (raw) => parseLabel('PORTAL_CLIENT_ID', raw, 200), 'myna-relay-dev');
+  const signingKey = orDefault('RELAY_SIGNING_KEY', (raw) => parseJson('RELAY_SIGNING_KEY', raw, privateJwkSchema), null);
+  const encryptionKeys = orDefault('RELAY_ENCRYPTION_KEYS', (raw) => parseJson('RELAY_ENCRYPTION_KEYS', raw, octJwkListSchema), null);
+  const flowTtlSeconds = orDefault('RELAY_FLOW_TTL_SECONDS', (raw) => parseInteger('RELAY_FLOW_TTL_SECONDS', raw, 60, 3600), 600);
+
+  return {
+    port,
+    publicUrl,
+    allowedOrigins,
+    serviceName,
+    purpose,
+    allowedItems,
+    retentionDays,
+    dataDir,
+    portalIssuer,
+    portalClientId,
+    signingKey,
+    encryptionKeys,
+    flowTtlSeconds,
+    developmentDefaults,
+  };
+}
+
+function parseInteger(name: string, raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `expected ${min}..${max}, got ${value}`);
+  return value;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function isLoopbackUrl(url: URL): boolean {
+  return LOOPBACK_HOSTS.has(url.hostname);
+}
+
+/** An absolute URL without query or fragment; plain http only on loopback (development). */
+function parseBaseUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `not an absolute URL: "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackUrl(url))) {
+    throw new ConfigError(name, 'must use https (plain http is accepted only for localhost)');
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new ConfigError(name, 'must not carry credentials, a query or a fragment');
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function parseOrigins(name: string, raw: string): string[] {
+  const origins = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (origins.length === 0) throw new ConfigError(name, 'expected at least one origin');
+  for (const origin of origins) {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new ConfigError(name, `not an origin: "${origin}"`);
+    }
+    if (parsed.origin !== origin) throw new ConfigError(name, `not an exact origin (scheme://host[:port]): "${origin}"`);
+  }
+  return origins;
+}
+
+/** Shown on the portal's consent screen, which takes at most `max` characters. */
+function parseLabel(name: string, raw: string, max: number): string {
+  if (raw.length > max) throw new ConfigError(name, `longer than ${max} characters`);
+  return raw;
+}
+
+function parseItems(name: string, raw: string): string[] {
+  const keys = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (keys.length === 0) throw new ConfigError(name, 'expected at least one catalog key');
+  return keys.map((key) => {
+    const canonical = canonicalItemKey(key);
+    if (canonical === undefined) throw new ConfigError(name, `unknown catalog key "${key}"`);
+    return canonical;
+  });
+}
+
+function parseJson<T>(name: string, raw: string, schema: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(name, 'not valid JSON');
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(name, issue === undefined ? 'invalid' : `${issue.path.join('.') || 'value'}: ${issue.message}`);
+  }
+  return result.data;
+}

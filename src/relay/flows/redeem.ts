@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { parseInput } from '../http/validate.js';
+import { importDpopKeys, type DpopKeyJwks } from '../portal/dpop-keys.js';
+import { PortalError } from '../portal/errors.js';
+import { ProblemError } from '../problem.js';
+import type { FlowQuery } from '../query.js';
+import type { CancelStep, FlowRecord, ServerAvailability } from '../store/types.js';
+import type { FlowContext } from './context.js';
+import type { Consent } from './create.js';
+import { alreadyRedeemed, flowExpired, loadFlow } from './load.js';
+import { recordsFromPayload, type ResultRecord } from './result-records.js';
+import { unsealSecrets } from './secrets.js';
+import { digestsEqual, sha256Base64url } from './tokens.js';
+
+const secretBodySchema = z.strictObject({ secret: z.string().min(16).max(256) });
+
+export interface FlowResultData {
+  items: string[];
+  query: FlowQuery;
+  records: ResultRecord[];
+  retrievedAt: string;
+  consent: Consent;
+}
+
+export type FlowStatusAnswer =
+  | { status: 'awaiting-consent' }
+  | { status: 'pending'; elapsedMs: number }
+  | { status: 'success'; result: FlowResultData }
+  | { status: 'cancelled'; step: CancelStep }
+  | { status: 'unavailable'; nextAvailableAt: string | null; servers: ServerAvailability[] }
+  | { status: 'error'; code: string; retryable: boolean };
+
+/** How long one call may hold the polling slot; longer than any portal timeout. */
+const POLL_LOCK_MS = 15_000;
+
+/** The flow for the widget that proves, with its secret, that it started it. */
+export async function authorisedFlow(context: FlowContext, flowId: string, body: unknown): Promise<FlowRecord> {
+  const { secret } = parseInput(secretBodySchema, body);
+  const flow = await loadFlow(context, flowId);
+  if (!digestsEqual(sha256Base64url(secret), flow.secretHash)) {
+    throw new ProblemError(403, 'bad-secret', 'The secret does not match the one this flow was started with');
+  }
+  if (flow.status === 'expired') throw flowExpired();
+  if (flow.status === 'redeemed') throw alreadyRedeemed();
+  return flow;
+}
+
+/**
+ * Answers the widget's poll. A pending flow polls the portal at most once per call (and not
+ * before Retry-After); a success is verified, handed out once and its secrets deleted.
+ */
+export async function redeemResult(context: FlowContext, flowId: string, body: unknown): Promise<FlowStatusAnswer> {
+  const flow = await authorisedFlow(context, flowId, body);
+  if (flow.status !== 'pending') return settledAnswer(flow);
+  const now = context.now();
+  const pending = { status: 'pending', elapsedMs: now - (flow.consentedAt ?? now) } as const;
+  if (flow.nextPollAt !== null && now < flow.nextPollAt) return pending;
+  if (!(await context.store.claimPoll(flow.id, now, now + POLL_LOCK_MS))) return pending;
+  return pollPortal(context, flow, pending);
+}
+
+async function pollPortal(
+  context: FlowContext,
+  flow: FlowRecord,
+  pending: Extract<FlowStatusAnswer, { status: 'pending' }>,
+): Promise<FlowStatusAnswer> {
+  const { store, sealer, portal, config, now } = context;
+  const fail = async (code: string, retryable: boolean): Promise<FlowStatusAnswer> => {
+    const failed = await store.transition(flow.id, ['pending'], { status: 'failed', outcome: { kind: 'failed', code, retryable }, sealed: null });
+    return failed ? { status: 'error', code, retryable } : currentAnswer(context, flow.id);
+  };
+  const secrets = await unsealSecrets(sealer, flow, 'consented');
+  const dpop = await importDpopKeys(secrets.dpop as DpopKeyJwks);
+  try {
+    const answer = await portal.pollSelfInformation(secrets.accessToken, secrets.processId, dpop);
+    switch (answer.status) {
+      case 'PENDING':
+        await store.transition(flow.id, ['pending'], { nextPollAt: now() + answer.retryAfterSeconds * 1000, pollLockUntil: null });
+        return pending;
+      case 'ERROR':
+        return await fail('portal-result-error', false);
+      case 'EXPIRED':
+        return await fail('expired', true);
+      case 'SUCCESS': {
+        const payload = await portal.verifyResult(answer.jws, secrets.subject);
+        const records = recordsFromPayload(payload, { processId: secrets.processId, items: flow.items, query: flow.query });
+        // Hand out once: only the call that moves pending → redeemed returns the data.
+        if (!(await store.transition(flow.id, ['pending'], { status: 'redeemed', sealed: null, pollLockUntil: null }))) {
+          return currentAnswer(context, flow.id);
+        }
+        const consent = { service: config.serviceName, purpose: config.purpose, retainUntil: flow.retainUntil };
+        return {
+          status: 'success',
+          result: { items: flow.items, query: flow.query, records, retrievedAt: new Date(now()).toISOString(), consent },
+        };
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof PortalError)) throw error;
+    if (error.code === 'portal-unreachable') {
+      // Transient: keep the flow pending so the next call tries again.
+      await store.transition(flow.id, ['pending'], { pollLockUntil: null });
+      return { status: 'error', code: error.code, retryable: true };
+    }
+    return fail(error.code, false);
+  }
+}
+
+/** What the flow says now, after another call changed it (a cancel, an expiry, a redemption). */
+export async function currentAnswer(context: FlowContext, flowId: string): Promise<FlowStatusAnswer> {
+  const flow = await context.store.get(flowId);
+  if (flow === undefined || flow.status === 'expired') throw flowExpired();
+  if (flow.status === 'redeemed') throw alreadyRedeemed();
+  return flow.status === 'pending' ? { status: 'pending', elapsedMs: context.now() - (flow.consentedAt ?? context.now()) } : settledAnswer(flow);
+}
+
+/** The answer for a flow that is not pending: still at the portal, or ended without data. */
+export function settledAnswer(flow: FlowRecord): FlowStatusAnswer {
+  const outcome = flow.outcome;
+  switch (flow.status) {
+    case 'created':
+    case 'launched':
+    case 'exchanging':
+      return { status: 'awaiting-consent' };
+    case 'cancelled':
+      if (outcome?.kind !== 'cancelled') break;
+      return { status: 'cancelled', step: outcome.step };
+    case 'unavailable':
+      if (outcome?.kind !== 'unavailable') break;
+      return { status: 'unavailable', nextAvailableAt: outcome.nextAvailableAt, servers: outcome.servers };
+    case 'failed':
+      if (outcome?.kind !== 'failed') break;
+      return { status: 'error', code: outcome.code, retryable: outcome.retryable };
+    default:
+      break;
+  }
+  throw new Error(`Flow ${flow.id} in status ${flow.status} has no settled answer`);
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { JWTPayload } from 'jose';
+import { valueEntriesFor, type ValueEntry } from '../items.js';
+import { PortalError } from '../portal/errors.js';
+import { flowQuerySchema, isoDateSchema, type FlowQuery } from '../query.js';
+
+export type ResultValueKind = 'amount' | 'count' | 'year' | 'date' | 'text' | 'code' | 'record';
+
+/** One value as the widget receives it; `value: null` means the government holds no record. */
+export interface ResultValue {
+  key: string;
+  labelJa: string;
+  labelEn: string;
+  infoNumber: string | null;
+  kind: ResultValueKind;
+  unit: 'JPY' | 'persons' | null;
+  value: number | string | null;
+  /** For `code` values: the code's label, so the widget can show 世帯主 rather than `householder`. */
+  valueLabelJa?: string;
+  valueLabelEn?: string;
+}
+
+export interface ResultRecord {
+  asOf: string;
+  values: ResultValue[];
+}
+
+const MAX_RECORDS = 500;
+
+const payloadSchema = z.object({
+  processId: z.string(),
+  query: flowQuerySchema,
+  records: z.array(z.object({ asOf: isoDateSchema, values: z.record(z.string(), z.unknown()) })).max(MAX_RECORDS),
+});
+
+/**
+ * Checks a verified result payload against the flow (process id, query) and the catalog's value
+ * kinds, and keeps only the requested keys. Anything off rejects the whole result: a provider
+ * must not receive data it cannot vouch for.
+ */
+export function recordsFromPayload(
+  payload: JWTPayload,
+  expected: { processId: string; items: readonly string[]; query: FlowQuery },
+): ResultRecord[] {
+  const parsed = payloadSchema.safeParse(payload);
+  if (!parsed.success) throw invalid(`payload ${parsed.error.issues[0]?.path.join('.') ?? ''}: does not match the contract`);
+  const { processId, query, records } = parsed.data;
+  if (processId !== expected.processId) throw invalid('processId differs from the request');
+  if (JSON.stringify(query) !== JSON.stringify(normaliseQuery(expected.query))) throw invalid('query differs from the request');
+  if (query.method !== 'range' && records.length > 1) throw invalid(`${query.method} query answered with several records`);
+
+  const entries = valueEntriesFor(expected.items);
+  return records.map((record) => ({
+    asOf: record.asOf,
+    values: entries.map((entry) => {
+      if (!Object.hasOwn(record.values, entry.key)) throw invalid(`record ${record.asOf} lacks ${entry.key}`);
+      return resultValue(entry, record.values[entry.key]);
+    }),
+  }));
+}
+
+function resultValue(entry: ValueEntry, raw: unknown): ResultValue {
+  const { kind, unit, schema } = describe(entry);
+  const parsed = schema.nullable().safeParse(raw);
+  if (!parsed.success) throw invalid(`${entry.key} is not a valid ${kind}`);
+  const value = parsed.data;
+  const result: ResultValue = { key: entry.key, labelJa: entry.labelJa, labelEn: entry.labelEn, infoNumber: entry.infoNumber, kind, unit, value };
+  const code = entry.kind === 'field' && entry.value.kind === 'code' ? entry.value.codes.find((candidate) => candidate.code === value) : undefined;
+  return code === undefined ? result : { ...result, valueLabelJa: code.labelJa, valueLabelEn: code.labelEn };
+}
+
+function describe(entry: ValueEntry): { kind: ResultValueKind; unit: ResultValue['unit']; schema: z.ZodType<number | string | null> } {
+  // Info entries without field detail: their record format is not public, so only "no record" passes.
+  if (entry.kind === 'info') return { kind: 'record', unit: null, schema: z.null() };
+  switch (entry.value.kind) {
+    case 'amount':
+      return { kind: 'amount', unit: 'JPY', schema: z.int() };
+    case 'count':
+      return { kind: 'count', unit: 'persons', schema: z.int().min(0) };
+    case 'year':
+      return { kind: 'year', unit: null, schema: z.int().min(1000).max(9999) };
+    case 'date':
+      return { kind: 'date', unit: null, schema: isoDateSchema };
+    case 'text':
+      return { kind: 'text', unit: null, schema: z.string().max(1000) };
+    case 'code':
+      return { kind: 'code', unit: null, schema: z.enum(entry.value.codes.map((code) => code.code)) };
+  }
+}
+
+/** Key order as the contract writes it, so two equal queries serialise equally. */
+function normaliseQuery(query: FlowQuery): FlowQuery {
+  switch (query.method) {
+    case 'latest':
+      return { method: 'latest' };
+    case 'at':
+      return { method: 'at', at: query.at };
+    case 'range':
+      return { method: 'range', from: query.from, to: query.to };
+  }
+}
+
+function invalid(detail: string): PortalError {
+  return new PortalError('result-invalid', `Self-information result rejected: ${detail}`);
+}

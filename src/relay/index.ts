@@ -1,0 +1,13 @@
+export { createRelayApp, CALLBACK_PATH, type RelayDeps } from './app.js';
+export { ConfigError, loadConfig, type RelayConfig } from './config.js';
+export { loadRelayKeys, type RelayKeys } from './keys.js';
+export { jsonLogger, silentLogger, type Logger, type LogLevel } from './log.js';
+export { createPortalClient, type PortalClient } from './portal/client.js';
+export { PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
+export { prepareRelayDeps, startRelay, type RelayOverrides, type RunningRelay } from './server.js';
+export { openSqliteFlowStore, SQLITE_FILE } from './store/sqlite.js';
+export type { FlowRecord, FlowStatus, FlowStore } from './store/types.js';
+export type { FlowStatusAnswer, FlowResultData } from './flows/redeem.js';
+export type { ResultRecord, ResultValue } from './flows/result-records.js';
+export type { HandOffOutcome } from './flows/callback.js';
+export type { FlowQuery } from './query.js';

@@ -1,0 +1,51 @@
+import type { Context } from 'hono';
+import type { HandOff } from '../flows/callback.js';
+
+export const HANDOFF_SCRIPT_PATH = '/v1/handoff.js';
+
+/**
+ * Runs in the popup on the relay's page: tells the opener (only at the host page's exact
+ * origin) how the flow ended, then closes. Data comes from attributes, not inline script, so
+ * the page works under `script-src 'self'`. If COOP cut the opener, the widget's polling
+ * notices the outcome instead.
+ */
+export const HANDOFF_SCRIPT = `(() => {
+  const element = document.getElementById('myna-handoff');
+  if (element === null) return;
+  const targetOrigin = element.getAttribute('data-target-origin');
+  const message = JSON.parse(element.getAttribute('data-message') || 'null');
+  if (window.opener && targetOrigin && message) {
+    window.opener.postMessage(message, targetOrigin);
+    window.close();
+  }
+})();
+`;
+
+/** Popup: a page that posts the outcome to the opener. Redirect and kiosk: back to the host page. */
+export function handOffResponse(c: Context, handOff: HandOff, publicUrl: string): Response {
+  if (handOff.mode !== 'popup') {
+    return c.redirect(`${handOff.returnUrl}#myna-flow=${encodeURIComponent(handOff.flowId)}`, 303);
+  }
+  const message = JSON.stringify({ type: 'myna-fetch', flowId: handOff.flowId, outcome: handOff.outcome });
+  const targetOrigin = new URL(handOff.returnUrl).origin;
+  return c.html(`<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>マイナポータル連携 / Mynaportal</title>
+<script src="${escapeHtml(publicUrl + HANDOFF_SCRIPT_PATH)}" defer></script>
+</head>
+<body>
+<main id="myna-handoff" data-message="${escapeHtml(message)}" data-target-origin="${escapeHtml(targetOrigin)}">
+<p>手続きの画面に戻ります。このウィンドウは閉じて構いません。</p>
+<p lang="en">Returning to the form. You may close this window.</p>
+</main>
+</body>
+</html>
+`);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
