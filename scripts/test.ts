@@ -36,6 +36,8 @@ const steps: Step[] = [
   { name: 'node tests', command: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...findTests('test/node')] },
   { name: 'build', command: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'browser tests', command: bin('web-test-runner'), args: [] },
+  // Whole flows in Chromium against real servers and the built IIFE, so they come after the build.
+  { name: 'end-to-end tests', command: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...findTests('test/e2e')] },
 ];
 
 const results: { name: string; ok: boolean; seconds: number }[] = [];
