@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
 
+const IIFE = 'myna-fetch-button.iife.js';
+
 /** The widget: one self-contained IIFE for a `<script>` tag, and an ES module for npm users. */
 export default defineConfig({
   build: {
@@ -12,7 +14,15 @@ export default defineConfig({
       entry: 'src/index.ts',
       name: 'MynaFetchButton',
       formats: ['es', 'iife'],
-      fileName: (format) => (format === 'iife' ? 'myna-fetch-button.iife.js' : 'myna-fetch-button.js'),
+      fileName: (format) => (format === 'iife' ? IIFE : 'myna-fetch-button.js'),
+    },
+    rolldownOptions: {
+      output: {
+        // A second copy of the script must not even run: Lit would ask Trusted Types for its
+        // `lit-html` policy again, which a page enforcing Trusted Types refuses.
+        banner: (chunk) => (chunk.fileName === IIFE ? "if(!customElements.get('myna-fetch-button')){" : ''),
+        footer: (chunk) => (chunk.fileName === IIFE ? '}' : ''),
+      },
     },
   },
 });

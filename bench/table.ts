@@ -1,19 +1,21 @@
-/** One measured number; `budget` makes the run fail when exceeded. */
+/** One measured number; `budget` makes the run fail when exceeded. `value: null` is a skipped measure (say why in `note`). */
 export interface BenchRow {
   suite: string;
   name: string;
-  value: number;
+  value: number | null;
   unit: string;
   budget?: number;
   note?: string;
 }
 
 export function overBudget(row: BenchRow): boolean {
-  return row.budget !== undefined && row.value > row.budget;
+  return row.budget !== undefined && row.value !== null && !(row.value <= row.budget);
 }
 
-function format(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(2);
+function format(value: number | null): string {
+  if (value === null) return '—';
+  if (Number.isInteger(value) || Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
+  return Math.abs(value) < 0.1 ? value.toPrecision(2) : value.toFixed(2);
 }
 
 /** A Markdown table, so the output can be pasted into a closing note as is. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { buildWidget } from '../lib/build.js';
 import type { BenchRow } from '../table.js';
 
 const KB = 1024;
@@ -28,7 +29,7 @@ async function buildIife(entry: string, outDir: string): Promise<Buffer> {
 
 /** Size of every build output (minified, gzip, brotli) and the widget's ratio to Lit alone. */
 export async function sizeSuite(): Promise<BenchRow[]> {
-  await build({ logLevel: 'silent' });
+  await buildWidget();
   const rows: BenchRow[] = [];
   for (const file of readdirSync('dist').filter((name) => name.endsWith('.js'))) {
     const bytes = readFileSync(join('dist', file));

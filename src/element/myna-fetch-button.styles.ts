@@ -41,7 +41,8 @@ export const mynaFetchButtonStyles = css`
     opacity: 0.7;
   }
 
-  button:focus-visible {
+  button:focus-visible,
+  input:focus-visible {
     outline: var(--myna-focus-ring);
     outline-offset: 2px;
   }
@@ -101,6 +102,45 @@ export const mynaFetchButtonStyles = css`
     flex: 1 1 12em;
   }
 
+  [part='notice'],
+  [part='fallback'] {
+    margin-block-start: 0.5em;
+    padding: 0.75em 1em;
+    border: 2px solid var(--myna-accent);
+    border-radius: var(--myna-radius);
+    background: var(--myna-surface);
+  }
+
+  [part='fallback'] h2 {
+    margin-block-start: 0;
+    font-size: 1.125em;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25em;
+    margin-block-end: 0.75em;
+  }
+
+  .field input {
+    min-block-size: 44px;
+    padding: 0 0.5em;
+    font: inherit;
+  }
+
+  .field input[aria-invalid='true'] {
+    border: 2px solid var(--myna-error);
+  }
+
+  .field-error {
+    margin: 0;
+    color: var(--myna-error);
+  }
+
+  .when {
+    font-weight: bold;
+  }
+
   .value {
     font-weight: bold;
   }
@@ -109,5 +149,12 @@ export const mynaFetchButtonStyles = css`
   .elapsed {
     display: block;
     font-size: 0.875em;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
   }
 `;

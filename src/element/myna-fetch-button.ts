@@ -5,6 +5,7 @@ import {
   MynaFetchCancelEvent,
   MynaFetchConsentEvent,
   MynaFetchErrorEvent,
+  MynaFetchFallbackRegisteredEvent,
   MynaFetchStartEvent,
   MynaFetchStateEvent,
   MynaFetchSuccessEvent,
@@ -25,16 +26,20 @@ import {
   type FlowSuccess,
   type Query,
   type RelayClient,
+  type UnavailableServer,
 } from '../relay-client/index.js';
-import { fillHostFields, hostScope } from './autofill.js';
+import { fillHostFields, hostScope, targetsFor } from './autofill.js';
 import { ConsentWindow } from './consent-window.js';
+import { FallbackForm } from './fallback-form.js';
 import { rememberForm, restoreForm } from './form-memory.js';
 import { mynaFetchButtonStyles } from './myna-fetch-button.styles.js';
 import { parseQuery } from './query-attributes.js';
 import { rememberRedirectFlow, takeRedirectFlow, type RedirectFlow } from './redirect-flow.js';
 import { mynaFetchSettingsContext, type MynaFetchSettings } from './settings-context.js';
 import { renderDisclosure } from './views/disclosure.js';
+import { renderFallbackForm } from './views/fallback.js';
 import { renderReview } from './views/review.js';
+import { renderUnavailable } from './views/unavailable.js';
 
 const errorMessages: Record<MynaFetchErrorCode, MessageKey> = {
   'config-missing-relay': 'configMissingRelay',
@@ -55,6 +60,15 @@ interface ActiveFlow extends RedirectFlow {
   readonly startedAt: number;
 }
 
+/** Why the data cannot be fetched now; shown with three ways on (guideline Q&A 問1). */
+interface Notice {
+  readonly reason: 'unavailable' | 'timeout';
+  readonly servers: readonly UnavailableServer[];
+  readonly nextAvailableAt: string | null;
+}
+
+const RESUME_FRAGMENT = /(?:^#|&)myna-resume=1/;
+
 /**
  * @summary A button that fetches the user's own government-held data from Mynaportal, with consent,
  * and fills the host form's `data-myna-field` inputs after the user has reviewed it.
@@ -63,7 +77,8 @@ interface ActiveFlow extends RedirectFlow {
  * @event myna-fetch-consent - The user consented at the portal. Detail: `{ flowId }`.
  * @event myna-fetch-success - The user let the data fill the form. Detail: `{ fields, values, query, retrievedAt, consent }`.
  * @event myna-fetch-cancel - The user stopped. Detail: `{ step }`.
- * @event myna-fetch-unavailable - The data cannot be fetched now. Detail: `{ nextAvailableAt, servers }`.
+ * @event myna-fetch-unavailable - The data cannot be fetched now, or retrieval passed the timeout. Detail: `{ nextAvailableAt, servers, reason }`.
+ * @event myna-fetch-fallback-registered - The user registered an email for a later notice. Detail: `{ registrationId, reason }`.
  * @event myna-fetch-error - The flow ended in an error. Detail: `{ code, message, retryable }`.
  * @event myna-fetch-state - Every transition. Detail: `{ from, to }`; no personal data.
  *
@@ -73,6 +88,8 @@ interface ActiveFlow extends RedirectFlow {
  * @csspart status - The live region that announces every status change.
  * @csspart dialog - The disclosure dialog shown before anything is fetched.
  * @csspart review - The list of retrieved values shown before anything is filled in.
+ * @csspart notice - Why the data cannot be fetched now, with the ways on.
+ * @csspart fallback - The email fallback form.
  * @csspart actions - A row of secondary buttons (cancel, continue, fill, discard).
  *
  * @cssproperty --myna-accent - Button background.
@@ -84,7 +101,7 @@ interface ActiveFlow extends RedirectFlow {
  * @cssproperty --myna-surface - Background of the dialog.
  *
  * Custom states (`:state(...)`): idle, disclosure, starting, consenting, waiting, review, done,
- * cancelled, unavailable, error.
+ * cancelled, unavailable, fallback, registered, error.
  */
 export class MynaFetchButton extends LitElement {
   static override styles = mynaFetchButtonStyles;
@@ -101,6 +118,9 @@ export class MynaFetchButton extends LitElement {
   @state() private retrieved: FlowSuccess | null = null;
   @state() private elapsedSeconds = 0;
   @state() private popupBlocked = false;
+  @state() private notice: Notice | null = null;
+
+  private readonly fallbackForm = new FallbackForm(this);
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('[part="button"]') private mainButton!: HTMLButtonElement;
@@ -146,6 +166,7 @@ export class MynaFetchButton extends LitElement {
   private attempt = 0;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private consentAnnounced = false;
+  private timeoutNoticed = false;
 
   /** Parsed `items`: trimmed, empty entries dropped. */
   get itemKeys(): string[] {
@@ -184,6 +205,14 @@ export class MynaFetchButton extends LitElement {
     window.addEventListener('message', this.handleMessage);
     this.internals.states.add(this.phase);
     this.resumeRedirectFlow();
+    this.welcomeBackFromMail();
+  }
+
+  /** Arrived through the resume link of a fallback mail: say what to do next, once. */
+  private welcomeBackFromMail(): void {
+    if (!RESUME_FRAGMENT.test(location.hash)) return;
+    history.replaceState(history.state, '', location.pathname + location.search);
+    this.statusMessage = this.messages.resumed;
   }
 
   override disconnectedCallback(): void {
@@ -196,6 +225,7 @@ export class MynaFetchButton extends LitElement {
     if (!changed.has('phase' as keyof MynaFetchButton)) return;
     const dialog = this.dialog;
     if (this.phase === 'disclosure' && dialog && !dialog.open) dialog.showModal();
+    if (this.phase === 'fallback') this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
   }
 
   private setPhase(next: MynaFetchPhase, message = ''): void {
@@ -203,11 +233,16 @@ export class MynaFetchButton extends LitElement {
     this.statusMessage = message;
     if (from === next) return;
     // Leaving the dialog: give focus back to the button that opened it.
-    if (from === 'disclosure') this.updateComplete.then(() => this.mainButton.focus());
+    if (from === 'disclosure') this.focusMainButton();
     this.internals.states.delete(from);
     this.internals.states.add(next);
     this.phase = next;
     this.dispatchEvent(new MynaFetchStateEvent({ from, to: next }));
+  }
+
+  /** After the next render: the button may still be disabled in the phase being left. */
+  private focusMainButton(): void {
+    void this.updateComplete.then(() => this.mainButton.focus());
   }
 
   private fail(code: MynaFetchErrorCode, retryable: boolean, values: Record<string, string> = {}): void {
@@ -232,6 +267,7 @@ export class MynaFetchButton extends LitElement {
     this.flow?.window?.close();
     this.flow = null;
     this.popupBlocked = false;
+    this.notice = null;
   }
 
   /** A configuration problem, named by attribute, or null when the element can start. */
@@ -258,8 +294,12 @@ export class MynaFetchButton extends LitElement {
     this.disclosure = null;
     this.setPhase('disclosure');
     try {
-      const disclosure = await this.client().disclosure(this.itemKeys);
-      if (attempt === this.attempt) this.disclosure = disclosure;
+      const client = this.client();
+      // Asked together: the user learns that the servers are down before going to the portal.
+      const [disclosure, availability] = await Promise.all([client.disclosure(this.itemKeys), client.availability(this.itemKeys)]);
+      if (attempt !== this.attempt) return;
+      if (!availability.available) return this.becomeUnavailable(availability.nextAvailableAt, availability.servers);
+      this.disclosure = disclosure;
     } catch (error) {
       if (attempt === this.attempt) this.failFromRelay(error);
     }
@@ -286,6 +326,7 @@ export class MynaFetchButton extends LitElement {
     const attempt = ++this.attempt;
     this.retrieved = null;
     this.consentAnnounced = false;
+    this.timeoutNoticed = false;
     this.popupBlocked = false;
     this.setPhase('starting', this.messages.starting);
     try {
@@ -321,7 +362,12 @@ export class MynaFetchButton extends LitElement {
   private resumeRedirectFlow(): void {
     const resumed = takeRedirectFlow();
     if (!resumed) return;
-    restoreForm(hostScope(this));
+    // With the script in <head>, the host form is still being parsed: restore once all of it exists.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => restoreForm(hostScope(this)), { once: true });
+    } else {
+      restoreForm(hostScope(this));
+    }
     this.flow = { ...resumed, window: null, startedAt: Date.now() };
     this.setPhase('consenting', this.messages.consenting);
     this.schedulePoll(0);
@@ -329,6 +375,7 @@ export class MynaFetchButton extends LitElement {
 
   private failFromRelay(error: unknown): void {
     if (!(error instanceof RelayError) || error.code === 'relay-unreachable') return this.fail('relay-unreachable', true);
+    if (error.unavailable) return this.becomeUnavailable(error.unavailable.nextAvailableAt, error.unavailable.servers);
     if (error.field) return this.fail('config-invalid', false, { attribute: error.field, reason: error.code });
     this.fail('relay-rejected', false, { code: error.code });
   }
@@ -370,7 +417,8 @@ export class MynaFetchButton extends LitElement {
       case 'pending':
         this.announceConsent(flow);
         this.elapsedSeconds = Math.floor((Date.now() - flow.startedAt) / 1000);
-        this.setPhase('waiting', this.messages[this.elapsedSeconds >= this.effectiveTimeout ? 'timeoutNotice' : 'waiting']);
+        if (this.phase !== 'waiting') this.setPhase('waiting', this.messages.waiting);
+        if (this.elapsedSeconds >= this.effectiveTimeout && !this.timeoutNoticed) this.noticeTimeout();
         return this.schedulePoll();
       case 'success':
         this.announceConsent(flow);
@@ -381,7 +429,7 @@ export class MynaFetchButton extends LitElement {
       case 'cancelled':
         return this.cancel(result.step === 'card_locked' ? 'card-locked' : 'portal');
       case 'unavailable':
-        return this.becomeUnavailable(result.nextAvailableAt, result.servers.filter((server) => !server.available).map((server) => server.id));
+        return this.becomeUnavailable(result.nextAvailableAt, result.servers);
       case 'error':
         return this.fail(result.code === 'expired' ? 'expired' : 'portal-error', result.retryable);
     }
@@ -394,19 +442,102 @@ export class MynaFetchButton extends LitElement {
     this.dispatchEvent(new MynaFetchConsentEvent({ flowId: flow.id }));
   }
 
-  private becomeUnavailable(nextAvailableAt: string | null, servers: string[]): void {
+  private becomeUnavailable(nextAvailableAt: string | null, servers: readonly UnavailableServer[]): void {
     this.endFlow();
-    const time = nextAvailableAt
-      ? new Date(nextAvailableAt).toLocaleString(this.effectiveLang === 'en' ? 'en-GB' : 'ja-JP', {
-          timeZone: 'Asia/Tokyo',
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        })
-      : '';
-    const when = time ? fill(this.messages.unavailableUntil, { time }) : '';
-    this.setPhase('unavailable', fill(this.messages.unavailable, { when }));
-    this.dispatchEvent(new MynaFetchUnavailableEvent({ nextAvailableAt, servers }));
+    const down = servers.filter((server) => !server.available);
+    this.notice = { reason: 'unavailable', servers: down, nextAvailableAt };
+    this.setPhase('unavailable', this.messages.unavailable);
+    this.dispatchEvent(new MynaFetchUnavailableEvent({ nextAvailableAt, servers: down.map((server) => server.id), reason: 'unavailable' }));
   }
+
+  /** Retrieval passed the timeout (Q&A 問2: about 20 s): the same ways on, while polling goes on. */
+  private noticeTimeout(): void {
+    this.timeoutNoticed = true;
+    this.notice = { reason: 'timeout', servers: [], nextAvailableAt: null };
+    this.statusMessage = this.messages.timeoutNotice;
+    this.dispatchEvent(new MynaFetchUnavailableEvent({ nextAvailableAt: null, servers: [], reason: 'timeout' }));
+  }
+
+  private readonly handleEnterManually = (): void => {
+    const reason = this.notice?.reason;
+    if (reason === 'timeout') this.cancel('waiting');
+    else this.setPhase('idle');
+    this.notice = null;
+    const target = this.itemKeys.flatMap((key) => targetsFor(hostScope(this), key))[0];
+    if (target) target.focus();
+    else this.focusMainButton();
+  };
+
+  private readonly handleLater = (): void => {
+    if (this.notice?.reason === 'timeout') {
+      this.notice = null;
+      this.statusMessage = this.messages.waiting;
+      return;
+    }
+    this.notice = null;
+    this.setPhase('idle');
+    this.focusMainButton();
+  };
+
+  private readonly handleEmailMe = (): void => {
+    clearTimeout(this.pollTimer);
+    this.fallbackForm.reset();
+    this.setPhase('fallback');
+  };
+
+  private readonly handleFallbackSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const form = this.fallbackForm;
+    if (form.submitting) return;
+    if (!form.validate(this.messages)) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+      this.statusMessage = this.messages.fallbackErrors;
+      return;
+    }
+    const query = this.effectiveQuery as Query;
+    const flow = this.flow;
+    const reason = this.notice?.reason ?? 'unavailable';
+    form.setSubmitting(true);
+    try {
+      const { registrationId } = await this.client().registerFallback(
+        {
+          email: form.email.trim(),
+          emailConfirmation: form.emailConfirmation.trim(),
+          items: this.itemKeys,
+          query,
+          returnUrl: location.href.split('#')[0]!,
+          reason,
+          lang: this.effectiveLang,
+          ...(flow ? { flowId: flow.id, secret: flow.secret } : {}),
+        },
+        form.idempotencyKey,
+      );
+      this.endFlow();
+      form.reset();
+      this.setPhase('registered', this.messages.fallbackRegistered);
+      this.focusMainButton();
+      this.dispatchEvent(new MynaFetchFallbackRegisteredEvent({ registrationId, reason }));
+    } catch (error) {
+      form.setSubmitting(false);
+      if (error instanceof RelayError && (error.field === 'email' || error.field === 'emailConfirmation')) {
+        const message = error.code === 'email-mismatch' ? this.messages.fallbackMismatch : error.code === 'email-too-long' ? this.messages.fallbackEmailTooLong : this.messages.fallbackEmailInvalid;
+        form.setErrors({ [error.field]: message });
+        this.statusMessage = this.messages.fallbackErrors;
+        return;
+      }
+      this.failFromRelay(error);
+    }
+  };
+
+  private readonly handleFallbackCancel = (): void => {
+    const flow = this.flow;
+    this.endFlow();
+    if (flow) void this.client().cancelFlow(flow.id, flow.secret).catch(() => undefined);
+    this.fallbackForm.reset();
+    this.setPhase('idle');
+    this.focusMainButton();
+  };
 
   private readonly handleFill = (): void => {
     const retrieved = this.retrieved;
@@ -464,7 +595,7 @@ export class MynaFetchButton extends LitElement {
         part="button"
         type="button"
         class="primary"
-        ?disabled=${busy || this.phase === 'review' || this.phase === 'disclosure'}
+        ?disabled=${busy || this.phase === 'review' || this.phase === 'disclosure' || this.phase === 'fallback'}
         aria-busy=${busy ? 'true' : 'false'}
         @click=${this.handleClick}
       >
@@ -488,6 +619,26 @@ export class MynaFetchButton extends LitElement {
             scope: hostScope(this),
             onFill: this.handleFill,
             onDiscard: this.handleDiscard,
+          })
+        : nothing}
+      ${this.notice && (this.phase === 'unavailable' || this.phase === 'waiting')
+        ? renderUnavailable({
+            messages,
+            lang: this.effectiveLang,
+            servers: this.notice.servers,
+            nextAvailableAt: this.notice.nextAvailableAt,
+            reason: this.notice.reason,
+            onEnterManually: this.handleEnterManually,
+            onLater: this.handleLater,
+            onEmail: this.handleEmailMe,
+          })
+        : nothing}
+      ${this.phase === 'fallback'
+        ? renderFallbackForm({
+            messages,
+            form: this.fallbackForm,
+            onSubmit: (event) => void this.handleFallbackSubmit(event),
+            onCancel: this.handleFallbackCancel,
           })
         : nothing}
       ${this.phase === 'disclosure' ? this.renderDialog(messages) : nothing}

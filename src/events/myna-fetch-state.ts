@@ -9,6 +9,8 @@ export type MynaFetchPhase =
   | 'done'
   | 'cancelled'
   | 'unavailable'
+  | 'fallback'
+  | 'registered'
   | 'error';
 
 export interface MynaFetchStateDetail {

@@ -1,13 +1,18 @@
 import {
+  availabilitySchema,
   disclosureSchema,
+  fallbackRegisteredSchema,
   flowResultSchema,
   flowStartedSchema,
   problemSchema,
+  type Availability,
   type Disclosure,
   type FlowResult,
   type FlowStarted,
   type Query,
+  type UnavailableServer,
 } from './schema.js';
+import type { Check, Checked } from './shape.js';
 
 export type FlowMode = 'popup' | 'redirect' | 'kiosk';
 
@@ -19,11 +24,28 @@ export interface StartFlowRequest {
   secretHash: string;
 }
 
+export interface FallbackRequest {
+  email: string;
+  emailConfirmation: string;
+  items: readonly string[];
+  query: Query;
+  returnUrl: string;
+  reason: 'unavailable' | 'timeout';
+  lang: 'ja' | 'en';
+  /** The retrieval still pending when the user asked for a mail, proven with its secret. */
+  flowId?: string;
+  secret?: string;
+}
+
 /** Everything the widget asks of the relay; Storybook and tests supply scripted ones. */
 export interface RelayClient {
   /** What the disclosure shows: the provider's name, purpose, retention and the items in plain words. */
   disclosure(items: readonly string[]): Promise<Disclosure>;
+  /** Whether every server the items need is up now, and if not, until when. */
+  availability(items: readonly string[]): Promise<Availability>;
   startFlow(request: StartFlowRequest): Promise<FlowStarted>;
+  /** Registers an email for a later notice; the same idempotency key never makes a second registration. */
+  registerFallback(request: FallbackRequest, idempotencyKey: string): Promise<{ registrationId: string }>;
   flowResult(flowId: string, secret: string): Promise<FlowResult>;
   cancelFlow(flowId: string, secret: string): Promise<void>;
 }
@@ -35,8 +57,19 @@ export class RelayError extends Error {
     readonly code: string,
     readonly status: number,
     readonly field?: string,
+    /** Set when the relay refused because the servers are down (`code: 'unavailable'`). */
+    readonly unavailable?: { nextAvailableAt: string | null; servers: readonly UnavailableServer[] },
   ) {
     super(`relay answered ${status} ${code}${field ? ` (${field})` : ''}`);
+  }
+}
+
+/** An answer of the wrong shape is the relay's fault, reported like any other bad answer. */
+function checkAnswer<T>(check: Check<T>, payload: unknown): T {
+  try {
+    return check(payload, '');
+  } catch {
+    throw new RelayError('relay-bad-answer', 200);
   }
 }
 
@@ -47,25 +80,35 @@ export class HttpRelayClient implements RelayClient {
   async disclosure(items: readonly string[]): Promise<Disclosure> {
     const url = new URL('/v1/disclosure', this.baseUrl);
     url.searchParams.set('items', items.join(','));
-    return disclosureSchema.parse(await this.send(url, { method: 'GET' }));
+    return checkAnswer(disclosureSchema, await this.send(url, { method: 'GET' }));
+  }
+
+  async availability(items: readonly string[]): Promise<Availability> {
+    const url = new URL('/v1/availability', this.baseUrl);
+    url.searchParams.set('items', items.join(','));
+    return checkAnswer(availabilitySchema, await this.send(url, { method: 'GET' }));
   }
 
   async startFlow(request: StartFlowRequest): Promise<FlowStarted> {
-    return flowStartedSchema.parse(await this.post('/v1/flows', request));
+    return checkAnswer(flowStartedSchema, await this.post('/v1/flows', request));
+  }
+
+  async registerFallback(request: FallbackRequest, idempotencyKey: string): Promise<{ registrationId: string }> {
+    return checkAnswer(fallbackRegisteredSchema, await this.post('/v1/fallback', request, { 'Idempotency-Key': idempotencyKey }));
   }
 
   async flowResult(flowId: string, secret: string): Promise<FlowResult> {
-    return flowResultSchema.parse(await this.post(`/v1/flows/${encodeURIComponent(flowId)}/result`, { secret }));
+    return checkAnswer(flowResultSchema, await this.post(`/v1/flows/${encodeURIComponent(flowId)}/result`, { secret }));
   }
 
   async cancelFlow(flowId: string, secret: string): Promise<void> {
     await this.post(`/v1/flows/${encodeURIComponent(flowId)}/cancel`, { secret });
   }
 
-  private post(path: string, body: unknown): Promise<unknown> {
+  private post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
     return this.send(new URL(path, this.baseUrl), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Myna-Fetch': '1' },
+      headers: { 'Content-Type': 'application/json', 'X-Myna-Fetch': '1', ...headers },
       body: JSON.stringify(body),
     });
   }
@@ -79,9 +122,14 @@ export class HttpRelayClient implements RelayClient {
     }
     const payload: unknown = await response.json().catch(() => null);
     if (response.ok) return payload;
-    const problem = problemSchema.safeParse(payload);
-    throw problem.success
-      ? new RelayError(problem.data.code, response.status, problem.data.field)
-      : new RelayError('relay-bad-answer', response.status);
+    let problem: Checked<typeof problemSchema>;
+    try {
+      problem = problemSchema(payload, '');
+    } catch {
+      throw new RelayError('relay-bad-answer', response.status);
+    }
+    const { code, field, nextAvailableAt, servers } = problem;
+    const unavailable = code === 'unavailable' ? { nextAvailableAt: nextAvailableAt ?? null, servers: servers ?? [] } : undefined;
+    throw new RelayError(code, response.status, field, unavailable);
   }
 }

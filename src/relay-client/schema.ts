@@ -1,65 +1,84 @@
-import * as z from 'zod/mini';
+import { array, boolean, either, nullable, number, object, oneOf, optional, string, tagged, type Checked } from './shape.js';
 
-/** Shapes of the relay's answers, checked in the browser with zod/mini (small enough to ship). */
-const query = z.union([
-  z.object({ method: z.literal('latest') }),
-  z.object({ method: z.literal('at'), at: z.string() }),
-  z.object({ method: z.literal('range'), from: z.string(), to: z.string() }),
-]);
-
-const consent = z.object({ service: z.string(), purpose: z.string(), retainUntil: z.string() });
-
-export const flowStartedSchema = z.object({
-  flowId: z.string(),
-  launchUrl: z.string(),
-  expiresAt: z.string(),
-  consent,
+/** Shapes of the relay's answers (docs/relay.md), checked before the widget trusts them. */
+const query = tagged('method', {
+  latest: object({ method: oneOf('latest') }),
+  at: object({ method: oneOf('at'), at: string }),
+  range: object({ method: oneOf('range'), from: string, to: string }),
 });
 
-const retrievedValue = z.object({
-  key: z.string(),
-  labelJa: z.string(),
-  labelEn: z.string(),
-  infoNumber: z.nullable(z.string()),
-  kind: z.enum(['amount', 'count', 'year', 'date', 'text', 'code', 'record']),
-  unit: z.optional(z.nullable(z.string())),
-  value: z.nullable(z.union([z.number(), z.string()])),
-  valueLabelJa: z.optional(z.string()),
-  valueLabelEn: z.optional(z.string()),
+const consent = object({ service: string, purpose: string, retainUntil: string });
+
+export const flowStartedSchema = object({ flowId: string, launchUrl: string, expiresAt: string, consent });
+
+const retrievedValue = object({
+  key: string,
+  labelJa: string,
+  labelEn: string,
+  infoNumber: nullable(string),
+  kind: oneOf('amount', 'count', 'year', 'date', 'text', 'code', 'record'),
+  unit: optional(nullable(string)),
+  value: nullable(either(number, string)),
+  valueLabelJa: optional(string),
+  valueLabelEn: optional(string),
 });
 
-const server = z.object({ id: z.string(), available: z.boolean(), nextAvailableAt: z.nullable(z.string()) });
+const server = object({
+  id: string,
+  available: boolean,
+  nextAvailableAt: nullable(string),
+  reason: optional(string),
+  labelJa: optional(string),
+  labelEn: optional(string),
+});
 
-export const flowResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('awaiting-consent') }),
-  z.object({ status: z.literal('pending'), elapsedMs: z.optional(z.number()) }),
-  z.object({
-    status: z.literal('success'),
-    result: z.object({
-      items: z.array(z.string()),
+export const flowResultSchema = tagged('status', {
+  'awaiting-consent': object({ status: oneOf('awaiting-consent') }),
+  pending: object({ status: oneOf('pending'), elapsedMs: optional(number) }),
+  success: object({
+    status: oneOf('success'),
+    result: object({
+      items: array(string),
       query,
-      records: z.array(z.object({ asOf: z.nullable(z.string()), values: z.array(retrievedValue) })),
-      retrievedAt: z.string(),
+      records: array(object({ asOf: nullable(string), values: array(retrievedValue) })),
+      retrievedAt: string,
       consent,
     }),
   }),
-  z.object({ status: z.literal('cancelled'), step: z.string() }),
-  z.object({ status: z.literal('unavailable'), nextAvailableAt: z.nullable(z.string()), servers: z.array(server) }),
-  z.object({ status: z.literal('error'), code: z.string(), retryable: z.boolean() }),
-]);
-
-export const disclosureSchema = z.object({
-  service: z.string(),
-  purpose: z.string(),
-  retentionDays: z.number(),
-  items: z.array(z.object({ key: z.string(), labelJa: z.string(), labelEn: z.string() })),
+  cancelled: object({ status: oneOf('cancelled'), step: string }),
+  unavailable: object({ status: oneOf('unavailable'), nextAvailableAt: nullable(string), servers: array(server) }),
+  error: object({ status: oneOf('error'), code: string, retryable: boolean }),
 });
 
-export const problemSchema = z.object({ code: z.string(), detail: z.optional(z.string()), field: z.optional(z.string()) });
+export const disclosureSchema = object({
+  service: string,
+  purpose: string,
+  retentionDays: number,
+  items: array(object({ key: string, labelJa: string, labelEn: string })),
+});
 
-export type Query = z.infer<typeof query>;
-export type Disclosure = z.infer<typeof disclosureSchema>;
-export type FlowStarted = z.infer<typeof flowStartedSchema>;
-export type FlowResult = z.infer<typeof flowResultSchema>;
+export const availabilitySchema = object({
+  available: boolean,
+  at: string,
+  nextAvailableAt: nullable(string),
+  servers: array(server),
+});
+
+export const fallbackRegisteredSchema = object({ registrationId: string });
+
+export const problemSchema = object({
+  code: string,
+  detail: optional(string),
+  field: optional(string),
+  nextAvailableAt: optional(nullable(string)),
+  servers: optional(array(server)),
+});
+
+export type Query = Checked<typeof query>;
+export type Availability = Checked<typeof availabilitySchema>;
+export type UnavailableServer = Checked<typeof server>;
+export type Disclosure = Checked<typeof disclosureSchema>;
+export type FlowStarted = Checked<typeof flowStartedSchema>;
+export type FlowResult = Checked<typeof flowResultSchema>;
 export type FlowSuccess = Extract<FlowResult, { status: 'success' }>['result'];
-export type RelayValue = z.infer<typeof retrievedValue>;
+export type RelayValue = Checked<typeof retrievedValue>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseScheduleOverridesJson, type ScheduleOverrides } from '../schedule/index.js';
 import { canonicalItemKey } from './items.js';
 
 /** Everything the relay reads from its environment, validated once at start-up. */
@@ -19,8 +20,31 @@ export interface RelayConfig {
   /** oct JWKs for A256KW, the first one seals; null: generated dev key. */
   encryptionKeys: readonly OctJwk[] | null;
   flowTtlSeconds: number;
+  /** RELAY_SCHEDULE_OVERRIDES: operating hours and maintenance windows on top of the guideline's. */
+  scheduleOverrides: ScheduleOverrides | undefined;
+  /** RELAY_CLOCK: epoch ms the relay's clock starts at (then runs forward); null: real time. */
+  clockStart: number | null;
+  /** RELAY_DEV_ROUTES=1: `POST /v1/dev/clock` (development only, loopback public URL required). */
+  devRoutes: boolean;
+  /** How long a resume link in a fallback mail stays valid. */
+  resumeTtlDays: number;
+  /** Token bucket per client (Origin + IP) for `POST /v1/fallback`: `burst` requests, refilled over `perSeconds`. */
+  fallbackRateLimit: { burst: number; perSeconds: number };
+  /** Proxy hops in front of the relay whose X-Forwarded-For entries are trusted (0: use the socket address). */
+  trustProxyHops: number;
+  smtp: SmtpConfig;
   /** Variables left on development defaults, for the start-up log. */
   developmentDefaults: readonly string[];
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** Implicit TLS (port 465 style); otherwise STARTTLS when `requireTls` or when the server offers it. */
+  secure: boolean;
+  requireTls: boolean;
+  auth: { user: string; pass: string } | null;
+  from: { name: string; address: string };
 }
 
 export type PrivateJwk = z.infer<typeof privateJwkSchema>;
@@ -96,6 +120,25 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const encryptionKeys = orDefault('RELAY_ENCRYPTION_KEYS', (raw) => parseJson('RELAY_ENCRYPTION_KEYS', raw, octJwkListSchema), null);
   const flowTtlSeconds = orDefault('RELAY_FLOW_TTL_SECONDS', (raw) => parseInteger('RELAY_FLOW_TTL_SECONDS', raw, 60, 3600), 600);
 
+  // Settings whose default is the production behaviour: not development defaults.
+  const optional = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
+    const raw = read(name);
+    return raw === undefined ? fallback : parse(raw);
+  };
+  const scheduleOverrides = optional('RELAY_SCHEDULE_OVERRIDES', (raw) => parseOverrides('RELAY_SCHEDULE_OVERRIDES', raw), undefined);
+  const clockStart = optional('RELAY_CLOCK', (raw) => parseInstant('RELAY_CLOCK', raw), null);
+  const devRoutes = optional('RELAY_DEV_ROUTES', (raw) => parseFlag('RELAY_DEV_ROUTES', raw), false);
+  if (devRoutes && !isLoopbackUrl(new URL(publicUrl))) {
+    throw new ConfigError('RELAY_DEV_ROUTES', 'development routes are refused unless RELAY_PUBLIC_URL is on localhost');
+  }
+  const resumeTtlDays = optional('RELAY_RESUME_TTL_DAYS', (raw) => parseInteger('RELAY_RESUME_TTL_DAYS', raw, 1, 30), 7);
+  const fallbackRateLimit = optional('RELAY_FALLBACK_RATE_LIMIT', (raw) => parseRate('RELAY_FALLBACK_RATE_LIMIT', raw), {
+    burst: 5,
+    perSeconds: 600,
+  });
+  const trustProxyHops = optional('RELAY_TRUST_PROXY', (raw) => parseInteger('RELAY_TRUST_PROXY', raw, 0, 10), 0);
+  const smtp = loadSmtpConfig(read, orDefault, optional, serviceName, publicUrl);
+
   return {
     port,
     publicUrl,
@@ -110,8 +153,83 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     signingKey,
     encryptionKeys,
     flowTtlSeconds,
+    scheduleOverrides,
+    clockStart,
+    devRoutes,
+    resumeTtlDays,
+    fallbackRateLimit,
+    trustProxyHops,
+    smtp,
     developmentDefaults,
   };
+}
+
+type Reader = (name: string) => string | undefined;
+type WithDefault = <T>(name: string, parse: (raw: string) => T, fallback: T) => T;
+
+/** SMTP_*: without SMTP_HOST the relay mails the local catcher (src/mail-catcher) on 127.0.0.1:2525. */
+function loadSmtpConfig(read: Reader, orDefault: WithDefault, optional: WithDefault, serviceName: string, publicUrl: string): SmtpConfig {
+  const host = orDefault('SMTP_HOST', (raw) => parseHost('SMTP_HOST', raw), '127.0.0.1');
+  const secure = optional('SMTP_SECURE', (raw) => parseFlag('SMTP_SECURE', raw), false);
+  const isDevCatcher = read('SMTP_HOST') === undefined;
+  const port = optional('SMTP_PORT', (raw) => parseInteger('SMTP_PORT', raw, 1, 65535), isDevCatcher ? 2525 : secure ? 465 : 587);
+  const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
+  const requireTls = optional('SMTP_REQUIRE_TLS', (raw) => parseFlag('SMTP_REQUIRE_TLS', raw), !secure && !loopback);
+  const user = read('SMTP_USER');
+  const pass = read('SMTP_PASS');
+  if ((user === undefined) !== (pass === undefined)) {
+    throw new ConfigError(user === undefined ? 'SMTP_USER' : 'SMTP_PASS', 'SMTP_USER and SMTP_PASS are set together or not at all');
+  }
+  const defaultFrom = { name: serviceName, address: `no-reply@${new URL(publicUrl).hostname.replace(/^\[|\]$/g, '')}` };
+  const from = optional('SMTP_FROM', (raw) => parseMailbox('SMTP_FROM', raw), defaultFrom);
+  return { host, port, secure, requireTls, auth: user === undefined || pass === undefined ? null : { user, pass }, from };
+}
+
+function parseFlag(name: string, raw: string): boolean {
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new ConfigError(name, `expected 1 or 0, got "${raw}"`);
+}
+
+/** An instant with an offset or Z, e.g. 2026-11-21T10:00:00+09:00. */
+function parseInstant(name: string, raw: string): number {
+  if (!z.iso.datetime({ offset: true }).safeParse(raw).success) {
+    throw new ConfigError(name, `expected an ISO 8601 instant with an offset, e.g. 2026-11-21T10:00:00+09:00, got "${raw}"`);
+  }
+  return Date.parse(raw);
+}
+
+function parseOverrides(name: string, raw: string): ScheduleOverrides {
+  try {
+    return parseScheduleOverridesJson(raw);
+  } catch (error) {
+    throw new ConfigError(name, (error as Error).message.replace(/\s*\n\s*/g, ' '));
+  }
+}
+
+/** `<burst>/<seconds>`: e.g. 5/600 lets a client register 5 times at once, then once every 120 s. */
+function parseRate(name: string, raw: string): { burst: number; perSeconds: number } {
+  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(raw);
+  const burst = Number(match?.[1]);
+  const perSeconds = Number(match?.[2]);
+  if (match === null || burst < 1 || perSeconds < 1) throw new ConfigError(name, `expected <count>/<seconds> such as 5/600, got "${raw}"`);
+  return { burst, perSeconds };
+}
+
+function parseHost(name: string, raw: string): string {
+  if (!/^[A-Za-z0-9.-]{1,253}$/.test(raw) && !/^[0-9a-fA-F:]{2,39}$/.test(raw)) throw new ConfigError(name, `not a host name: "${raw}"`);
+  return raw;
+}
+
+/** `address` or `Name <address>`; no line breaks (header injection). */
+function parseMailbox(name: string, raw: string): { name: string; address: string } {
+  const match = /^(?:(.*?)\s*<([^<>\s]+)>|([^<>\s]+))$/.exec(raw);
+  const address = match?.[2] ?? match?.[3];
+  const display = (match?.[1] ?? '').replace(/^"(.*)"$/, '$1');
+  if (match === null || address === undefined || !/^[^@\s]{1,64}@[A-Za-z0-9.-]{1,253}$/.test(address) || /[\r\n]/.test(raw)) {
+    throw new ConfigError(name, `expected "address" or "Name <address>", got "${raw}"`);
+  }
+  return { name: display, address };
 }
 
 function parseInteger(name: string, raw: string, min: number, max: number): number {

@@ -1,12 +1,26 @@
 export { createRelayApp, CALLBACK_PATH, type RelayDeps } from './app.js';
-export { ConfigError, loadConfig, type RelayConfig } from './config.js';
+export { createClock, type RelayClock } from './clock.js';
+export { ConfigError, loadConfig, type RelayConfig, type SmtpConfig } from './config.js';
+export { composeFallbackMail, type MailContent } from './fallback/mail.js';
+export { createSmtpMailer, MailDeliveryError, type Mailer, type OutgoingMail } from './fallback/mailer.js';
+export type { MailWorker } from './fallback/worker.js';
 export { loadRelayKeys, type RelayKeys } from './keys.js';
 export { jsonLogger, silentLogger, type Logger, type LogLevel } from './log.js';
 export { createPortalClient, type PortalClient } from './portal/client.js';
 export { PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 export { prepareRelayDeps, startRelay, type RelayOverrides, type RunningRelay } from './server.js';
-export { openSqliteFlowStore, SQLITE_FILE } from './store/sqlite.js';
-export type { FlowRecord, FlowStatus, FlowStore } from './store/types.js';
+export { openSqliteFlowStore, openSqliteRelayStore, SQLITE_FILE } from './store/sqlite.js';
+export { IdempotencyConflictError } from './store/types.js';
+export type {
+  FlowRecord,
+  FlowStatus,
+  FlowStore,
+  IdempotencyRecord,
+  RegistrationRecord,
+  RegistrationStatus,
+  RegistrationStore,
+  RelayStore,
+} from './store/types.js';
 export type { FlowStatusAnswer, FlowResultData } from './flows/redeem.js';
 export type { ResultRecord, ResultValue } from './flows/result-records.js';
 export type { HandOffOutcome } from './flows/callback.js';

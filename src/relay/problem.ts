@@ -8,6 +8,8 @@ export interface Problem {
   code: string;
   detail: string;
   field?: string;
+  /** Extension members (RFC 9457 §3.2), e.g. `nextAvailableAt` and `servers` of `unavailable`. */
+  [extension: string]: unknown;
 }
 
 /** Thrown anywhere in a request; the app's `onError` turns it into `application/problem+json`. */
@@ -17,12 +19,19 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly field: string | undefined;
   readonly headers: Record<string, string>;
+  readonly extensions: Record<string, unknown>;
 
   constructor(
     status: ContentfulStatusCode,
     code: string,
     detail: string,
-    options: { field?: string; title?: string; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      field?: string;
+      title?: string;
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+      cause?: unknown;
+    } = {},
   ) {
     super(detail, { cause: options.cause });
     this.name = 'ProblemError';
@@ -31,10 +40,12 @@ export class ProblemError extends Error {
     this.title = options.title ?? defaultTitle(status);
     this.field = options.field;
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 
   toProblem(): Problem {
     return {
+      ...this.extensions,
       type: problemType(this.code),
       title: this.title,
       status: this.status,
@@ -65,6 +76,10 @@ function defaultTitle(status: number): string {
       return 'Gone';
     case 413:
       return 'Payload too large';
+    case 422:
+      return 'Unprocessable content';
+    case 429:
+      return 'Too many requests';
     case 502:
       return 'Bad gateway';
     case 503:

@@ -3,3 +3,5 @@ export { createSandbox, startSandbox, type RequestHandler, type StartedSandbox }
 export type { Availability, AvailabilityHook, SandboxClient, SandboxOptions, ServerAvailability } from './options.js';
 export { PERSONAS, type Persona, type PersonaOutcome } from './personas.js';
 export type { FieldValue, PersonaRecord } from './records.js';
+export { scheduleAvailability } from './schedule-hook.js';
+export { createSandboxClock, withDevClock, DEV_CLOCK_PATH, type SandboxClock } from './dev-clock.js';

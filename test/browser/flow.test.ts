@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MynaFetchButton } from '../../src/index.js';
 import '../../src/index.js';
 import { RelayError } from '../../src/relay-client/index.js';
-import { ScriptedRelay, incomeSuccess } from './support/scripted-relay.js';
+import { ScriptedRelay, incomeSuccess } from '../../src/relay-client/scripted-relay-client.js';
 import { realClick } from './support/real-click.js';
 
 async function loanForm(relay: ScriptedRelay) {
@@ -114,8 +114,9 @@ describe('<myna-fetch-button> flow against a scripted relay', () => {
     await startFetch(button);
     const { detail } = await unavailable;
     expect(detail.servers).to.deep.equal(['juki-net']);
+    expect(detail.reason).to.equal('unavailable');
     await button.updateComplete;
-    expect(inner(button, '[role="status"]').textContent).to.contain('2026/11/24 8:00');
+    expect(inner(button, '[part="notice"]').textContent).to.contain('11月24日(火) 8:00 以降');
     await expect(button).to.be.accessible();
   });
 

@@ -4,8 +4,10 @@ import { parseInput } from '../http/validate.js';
 import { requireAllowedItems } from '../items.js';
 import { generateDpopKeys } from '../portal/dpop-keys.js';
 import { PortalError } from '../portal/errors.js';
+import { availabilityFor, unavailableProblem } from '../availability.js';
 import { ProblemError } from '../problem.js';
-import { addDays, flowQuerySchema, japanDate, type FlowQuery } from '../query.js';
+import { addDays, flowQuerySchema, japanDate } from '../query.js';
+import { checkQueryDates, checkReturnUrl } from './checks.js';
 import type { FlowContext } from './context.js';
 import { sealSecrets } from './secrets.js';
 import { randomToken, sha256Base64url } from './tokens.js';
@@ -41,6 +43,9 @@ export async function createFlow(context: FlowContext, body: unknown, origin: st
   const today = japanDate(now());
   checkQueryDates(input.query, today);
   const returnUrl = checkReturnUrl(input.returnUrl, origin);
+  // The relay is authoritative for the hours: out of them the portal is not even asked.
+  const answer = availabilityFor(config, items, now());
+  if (!answer.available) throw unavailableProblem(answer, now());
 
   const flowId = randomToken();
   const state = oauth.generateRandomState();
@@ -97,39 +102,4 @@ export async function createFlow(context: FlowContext, body: unknown, origin: st
     expiresAt: new Date(expiresAt).toISOString(),
     consent,
   };
-}
-
-function checkQueryDates(query: FlowQuery, today: string): void {
-  const future = (field: string) =>
-    new ProblemError(400, 'invalid-query', `query.${field} lies in the future (today is ${today} in Japan)`, {
-      field: `query.${field}`,
-    });
-  if (query.method === 'at' && query.at > today) throw future('at');
-  if (query.method === 'range') {
-    if (query.from > query.to) {
-      throw new ProblemError(400, 'invalid-query', 'query.from is after query.to', { field: 'query.from' });
-    }
-    if (query.to > today) throw future('to');
-  }
-}
-
-/** The hand-off goes back to the page that started the flow, so its origin must be the caller's. */
-function checkReturnUrl(raw: string, origin: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ProblemError(400, 'invalid-return-url', 'returnUrl must be an absolute URL', { field: 'returnUrl' });
-  }
-  if (url.origin !== origin) {
-    throw new ProblemError(400, 'invalid-return-url', 'returnUrl must have the same origin as the calling page', {
-      field: 'returnUrl',
-    });
-  }
-  if (url.username !== '' || url.password !== '' || url.hash !== '') {
-    throw new ProblemError(400, 'invalid-return-url', 'returnUrl must not carry credentials or a fragment', {
-      field: 'returnUrl',
-    });
-  }
-  return url.href;
 }

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { ProblemError } from '../problem.js';
 
 export const FETCH_HEADER = 'X-Myna-Fetch';
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 /**
  * CORS for the widget: the request's Origin is echoed only when it is on the exact allowlist.
@@ -22,7 +23,7 @@ export function cors(allowedOrigins: readonly string[]): MiddlewareHandler {
       }
       c.header('Access-Control-Allow-Origin', origin);
       c.header('Access-Control-Allow-Methods', 'GET, POST');
-      c.header('Access-Control-Allow-Headers', `Content-Type, ${FETCH_HEADER}`);
+      c.header('Access-Control-Allow-Headers', `Content-Type, ${FETCH_HEADER}, ${IDEMPOTENCY_HEADER}`);
       c.header('Access-Control-Max-Age', '600');
       return c.body(null, 204);
     }

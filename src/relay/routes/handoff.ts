@@ -21,11 +21,14 @@ export const HANDOFF_SCRIPT = `(() => {
 })();
 `;
 
-/** Popup: a page that posts the outcome to the opener. Redirect and kiosk: back to the host page. */
+/**
+ * Popup: a page that posts the outcome to the opener. Redirect and kiosk: a page that moves on to
+ * the host page. Not a 303: the callback is reached through redirects from the portal's own form
+ * post, and browsers hold that whole chain to the portal's `form-action`, which names the relay's
+ * callback but not the provider's pages.
+ */
 export function handOffResponse(c: Context, handOff: HandOff, publicUrl: string): Response {
-  if (handOff.mode !== 'popup') {
-    return c.redirect(`${handOff.returnUrl}#myna-flow=${encodeURIComponent(handOff.flowId)}`, 303);
-  }
+  if (handOff.mode !== 'popup') return c.html(returnPage(`${handOff.returnUrl}#myna-flow=${encodeURIComponent(handOff.flowId)}`));
   const message = JSON.stringify({ type: 'myna-fetch', flowId: handOff.flowId, outcome: handOff.outcome });
   const targetOrigin = new URL(handOff.returnUrl).origin;
   return c.html(`<!doctype html>
@@ -44,6 +47,27 @@ export function handOffResponse(c: Context, handOff: HandOff, publicUrl: string)
 </body>
 </html>
 `);
+}
+
+/** Moves on without script (`meta refresh`), with a link for browsers that do not follow it. */
+function returnPage(target: string): string {
+  const href = escapeHtml(target);
+  return `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="0; url=${href}">
+<title>マイナポータル連携 / Mynaportal</title>
+</head>
+<body>
+<main>
+<p><a href="${href}">お申し込みの画面に戻る</a></p>
+<p lang="en"><a href="${href}">Return to the form</a></p>
+</main>
+</body>
+</html>
+`;
 }
 
 function escapeHtml(text: string): string {

@@ -1,35 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { FlowQuery } from '../query.js';
-import type { FlowMode, FlowOutcome, FlowPatch, FlowRecord, FlowStatus, FlowStore } from './types.js';
+import { openDatabase, SQLITE_FILE } from './database.js';
+import { registrationStatements } from './sqlite-registrations.js';
+import type { FlowMode, FlowOutcome, FlowPatch, FlowRecord, FlowStatus, RelayStore } from './types.js';
 
-export const SQLITE_FILE = 'relay.sqlite';
+export { SQLITE_FILE };
 
 /** Expired flows stay as secret-free tombstones this long, so a late call gets 410, not 404. */
 const TOMBSTONE_MS = 60 * 60 * 1000;
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS flows (
-  id TEXT PRIMARY KEY,
-  state_hash TEXT NOT NULL UNIQUE,
-  secret_hash TEXT NOT NULL,
-  binding_hash TEXT,
-  status TEXT NOT NULL,
-  mode TEXT NOT NULL,
-  return_url TEXT NOT NULL,
-  request TEXT NOT NULL,
-  retain_until TEXT NOT NULL,
-  outcome TEXT,
-  sealed TEXT,
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
-  consented_at INTEGER,
-  next_poll_at INTEGER,
-  poll_lock_until INTEGER
-) STRICT;
-CREATE INDEX IF NOT EXISTS flows_expires_at ON flows (expires_at);
-`;
 
 interface FlowRow {
   id: string;
@@ -61,17 +38,12 @@ const PATCH_COLUMNS: Record<keyof FlowPatch, string> = {
 };
 
 /**
- * The embedded store: one SQLite file in `dataDir` (WAL, secure_delete). Purges checkpoint the
- * WAL with TRUNCATE so dropped secrets do not linger in the log file either.
+ * The embedded store: one SQLite file in `dataDir` (WAL, synchronous=FULL, secure_delete), flows
+ * and fallback registrations on one connection. Purges checkpoint the WAL with TRUNCATE so
+ * dropped secrets do not linger in the log file either.
  */
-export function openSqliteFlowStore(dataDir: string): FlowStore {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, SQLITE_FILE));
-  db.pragma('journal_mode = WAL');
-  db.pragma('secure_delete = ON');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+export function openSqliteRelayStore(dataDir: string): RelayStore {
+  const db = openDatabase(dataDir);
 
   const insert = db.prepare(`
     INSERT INTO flows (id, state_hash, secret_hash, binding_hash, status, mode, return_url, request, retain_until,
@@ -90,8 +62,10 @@ export function openSqliteFlowStore(dataDir: string): FlowStore {
   const deleteTombstones = db.prepare('DELETE FROM flows WHERE expires_at <= ?');
 
   const checkpoint = () => db.pragma('wal_checkpoint(TRUNCATE)');
+  let closed = false;
 
   return {
+    ...registrationStatements(db, checkpoint),
     async insert(record) {
       insert.run(toRow(record));
     },
@@ -130,11 +104,16 @@ export function openSqliteFlowStore(dataDir: string): FlowStore {
       if (expired + deleted > 0) checkpoint();
     },
     async close() {
+      if (closed) return;
+      closed = true;
       checkpoint();
       db.close();
     },
   };
 }
+
+/** The flow store alone (the same object: it also keeps registrations). */
+export const openSqliteFlowStore = openSqliteRelayStore;
 
 function toRow(record: FlowRecord): FlowRow {
   return {

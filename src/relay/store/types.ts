@@ -77,3 +77,100 @@ export interface FlowStore {
   purgeExpired(now: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * An email-fallback registration (guideline Q&A 問1): mail the user once the items can be fetched.
+ * waiting → sent (the mail left; the address is dropped) → used (the resume link was followed;
+ * the return URL is dropped). Rows go away when the retention ends, the link expires, the flow
+ * they wait on succeeded anyway, or the address turned out undeliverable.
+ */
+export type RegistrationStatus = 'waiting' | 'sent' | 'used';
+
+export type FallbackReason = 'unavailable' | 'timeout';
+export type MailLanguage = 'ja' | 'en';
+
+export interface RegistrationRecord {
+  id: string;
+  status: RegistrationStatus;
+  reason: FallbackReason;
+  lang: MailLanguage;
+  items: string[];
+  query: FlowQuery;
+  /** The consent flow that was still pending when the user registered (its secret was proven). */
+  flowId: string | null;
+  /** JWE of `{ email }`; null once the mail was sent. */
+  sealedContact: string | null;
+  /** JWE of `{ returnUrl }`; null once the link was used. */
+  sealedReturn: string | null;
+  /** Relay clock (epoch ms) — like every instant here, except `claimedUntil`. */
+  createdAt: number;
+  /** When the mail is due (the items' next available instant, or the next retry). */
+  sendAt: number;
+  attempts: number;
+  /** Real time: a worker holds the row until then while it sends. */
+  claimedUntil: number | null;
+  sentAt: number | null;
+  linkExpiresAt: number | null;
+  usedAt: number | null;
+  /** End of the consented retention: the row is deleted then, whatever its state. */
+  retainUntil: number;
+}
+
+/** The stored side of an `Idempotency-Key` (scoped to the calling origin; only its hash is kept). */
+export interface IdempotencyRecord {
+  keyHash: string;
+  /** JWE of the request's fingerprint, so even its hash is not readable from the file. */
+  sealedFingerprint: string;
+  /** Random token of the request that holds the key. */
+  owner: string;
+  state: 'running' | 'done';
+  /** Real time: a running request holds the key until then (a crashed one lets go). */
+  lockedUntil: number;
+  /** JSON of the stored answer once done. */
+  answer: string | null;
+  expiresAt: number;
+}
+
+export class IdempotencyConflictError extends Error {
+  constructor() {
+    super('Another request holds this idempotency key');
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+/** Registration persistence; Promise-based for the same reason as FlowStore. */
+export interface RegistrationStore {
+  /**
+   * Commits the registration (and, with `idempotency`, marks the key done with its answer) in one
+   * transaction. Throws IdempotencyConflictError, writing nothing, if the key is no longer held by `owner`.
+   */
+  insertRegistration(record: RegistrationRecord, idempotency?: { keyHash: string; owner: string; answer: string }): Promise<void>;
+  getRegistration(id: string): Promise<RegistrationRecord | undefined>;
+  /** Leases up to `limit` due rows (status waiting, sendAt ≤ now, no live lease) until `leaseUntil` (real time). */
+  claimDueRegistrations(now: number, realNow: number, leaseUntil: number, limit: number): Promise<RegistrationRecord[]>;
+  /** Back to waiting, due at `sendAt`; only while claimed. */
+  rescheduleRegistration(id: string, sendAt: number): Promise<boolean>;
+  /** waiting → sent; drops the sealed address (and checkpoints the WAL). */
+  markRegistrationSent(id: string, sentAt: number, linkExpiresAt: number): Promise<boolean>;
+  /**
+   * sent → used, once; drops the sealed return URL. Also from waiting: a mail whose "sent" was
+   * never recorded (the process died right after sending) is still honoured, and not sent again.
+   */
+  markRegistrationUsed(id: string, usedAt: number, linkExpiresAt: number): Promise<boolean>;
+  /** Deletes a registration (undeliverable, superseded) and checkpoints the WAL. */
+  deleteRegistration(id: string): Promise<void>;
+  /** Deletes rows past retention or past their link's expiry, and expired idempotency keys; checkpoints. */
+  purgeRegistrations(now: number): Promise<void>;
+
+  getIdempotency(keyHash: string): Promise<IdempotencyRecord | undefined>;
+  /**
+   * Takes the key for `record.owner`: inserts it if absent (`previousOwner` null), or takes over a
+   * running key from `previousOwner`. False when another request got there first.
+   */
+  claimIdempotency(record: IdempotencyRecord, previousOwner: string | null): Promise<boolean>;
+  /** Lets go of a key whose request failed before committing anything. */
+  releaseIdempotency(keyHash: string, owner: string): Promise<void>;
+}
+
+/** The embedded store implements both. */
+export type RelayStore = FlowStore & RegistrationStore;

@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       PORTAL_ISSUER: 'https://portal.example',
       PORTAL_CLIENT_ID: 'bank-relay',
       RELAY_FLOW_TTL_SECONDS: '300',
+      SMTP_HOST: 'smtp.bank.example',
       RELAY_ENCRYPTION_KEYS: JSON.stringify({ keys: [{ kty: 'oct', kid: 'k1', k: 'A'.repeat(43) }] }),
     });
     assert.equal(config.publicUrl, 'https://relay.bank.example/myna');
@@ -86,5 +87,77 @@ describe('loadConfig', () => {
 
   it('treats empty variables as unset', () => {
     assert.equal(loadConfig({ PORT: '', RELAY_PURPOSE: '  ' }).port, 8787);
+  });
+});
+
+describe('loadConfig: hours, clock, fallback and SMTP settings', () => {
+  it('defaults: guideline hours, real clock, no dev routes, the local mail catcher', () => {
+    const config = loadConfig({});
+    assert.equal(config.scheduleOverrides, undefined);
+    assert.equal(config.clockStart, null);
+    assert.equal(config.devRoutes, false);
+    assert.equal(config.resumeTtlDays, 7);
+    assert.deepEqual(config.fallbackRateLimit, { burst: 5, perSeconds: 600 });
+    assert.equal(config.trustProxyHops, 0);
+    assert.deepEqual(config.smtp, {
+      host: '127.0.0.1',
+      port: 2525,
+      secure: false,
+      requireTls: false,
+      auth: null,
+      from: { name: '〇〇銀行（デモ）', address: 'no-reply@localhost' },
+    });
+    assert.ok(config.developmentDefaults.includes('SMTP_HOST'));
+    assert.ok(!config.developmentDefaults.includes('RELAY_DEV_ROUTES'));
+  });
+
+  it('reads them', () => {
+    const config = loadConfig({
+      RELAY_SCHEDULE_OVERRIDES: JSON.stringify({ extraHolidays: ['2026-12-29'] }),
+      RELAY_CLOCK: '2026-11-21T10:00:00+09:00',
+      RELAY_DEV_ROUTES: '1',
+      RELAY_RESUME_TTL_DAYS: '3',
+      RELAY_FALLBACK_RATE_LIMIT: '10/60',
+      RELAY_TRUST_PROXY: '1',
+      SMTP_HOST: 'smtp.bank.example',
+      SMTP_USER: 'relay',
+      SMTP_PASS: 'secret',
+      SMTP_FROM: '△△銀行 <no-reply@bank.example>',
+    });
+    assert.deepEqual(config.scheduleOverrides, { extraHolidays: ['2026-12-29'] });
+    assert.equal(config.clockStart, Date.parse('2026-11-21T01:00:00Z'));
+    assert.equal(config.devRoutes, true);
+    assert.equal(config.resumeTtlDays, 3);
+    assert.deepEqual(config.fallbackRateLimit, { burst: 10, perSeconds: 60 });
+    assert.equal(config.trustProxyHops, 1);
+    assert.deepEqual(config.smtp, {
+      host: 'smtp.bank.example',
+      port: 587,
+      secure: false,
+      requireTls: true,
+      auth: { user: 'relay', pass: 'secret' },
+      from: { name: '△△銀行', address: 'no-reply@bank.example' },
+    });
+    assert.equal(loadConfig({ SMTP_HOST: 'smtp.bank.example', SMTP_SECURE: '1' }).smtp.port, 465);
+  });
+
+  it('refuses bad values naming the variable', () => {
+    rejects({ RELAY_SCHEDULE_OVERRIDES: '{not json' }, 'RELAY_SCHEDULE_OVERRIDES');
+    rejects({ RELAY_SCHEDULE_OVERRIDES: JSON.stringify({ servers: { nenkin: { hours: [{ days: 'sometimes' }] } } }) }, 'RELAY_SCHEDULE_OVERRIDES');
+    rejects({ RELAY_SCHEDULE_OVERRIDES: JSON.stringify({ servers: { bank: {} } }) }, 'RELAY_SCHEDULE_OVERRIDES');
+    rejects({ RELAY_CLOCK: '2026-11-21' }, 'RELAY_CLOCK');
+    rejects({ RELAY_CLOCK: '2026-11-21T10:00:00' }, 'RELAY_CLOCK');
+    rejects({ RELAY_DEV_ROUTES: 'yes' }, 'RELAY_DEV_ROUTES');
+    rejects({ RELAY_DEV_ROUTES: '1', RELAY_PUBLIC_URL: 'https://relay.bank.example' }, 'RELAY_DEV_ROUTES');
+    rejects({ RELAY_RESUME_TTL_DAYS: '0' }, 'RELAY_RESUME_TTL_DAYS');
+    rejects({ RELAY_FALLBACK_RATE_LIMIT: '5' }, 'RELAY_FALLBACK_RATE_LIMIT');
+    rejects({ RELAY_FALLBACK_RATE_LIMIT: '0/60' }, 'RELAY_FALLBACK_RATE_LIMIT');
+    rejects({ SMTP_HOST: 'smtp host' }, 'SMTP_HOST');
+    rejects({ SMTP_PORT: '0' }, 'SMTP_PORT');
+    rejects({ SMTP_SECURE: 'maybe' }, 'SMTP_SECURE');
+    rejects({ SMTP_USER: 'relay' }, 'SMTP_PASS');
+    rejects({ SMTP_PASS: 'secret' }, 'SMTP_USER');
+    rejects({ SMTP_FROM: 'not an address' }, 'SMTP_FROM');
+    rejects({ SMTP_FROM: 'Bank <a@b.example>\r\nBcc: x@y.example' }, 'SMTP_FROM');
   });
 });

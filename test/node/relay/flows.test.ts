@@ -112,11 +112,16 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
     assert.ok(!raw.includes('5670000') && !raw.includes(accessToken), 'nothing personal left on disk');
   });
 
-  it('redirect mode hands off with a 303 to the return URL, flow id in the fragment', async () => {
+  it('redirect mode hands off with a page that moves on to the return URL, flow id in the fragment', async () => {
     const flow = await startFlow(harness, { mode: 'redirect' });
     const callback = await consentedCallback(harness, flow);
-    assert.equal(callback.status, 303);
-    assert.equal(callback.headers.get('location'), `${RETURN_URL}#myna-flow=${flow.flowId}`);
+    assert.equal(callback.status, 200);
+    const target = `${RETURN_URL}#myna-flow=${flow.flowId}`;
+    const page = await callback.text();
+    assert.ok(page.includes(`<meta http-equiv="refresh" content="0; url=${target}">`), page);
+    assert.ok(page.includes(`<a href="${target}">`));
+    assert.match(callback.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    assert.equal(callback.headers.get('cache-control'), 'no-store');
     assert.equal((await pollResult(harness, flow)).body['status'], 'success');
   });
 

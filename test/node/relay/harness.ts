@@ -1,38 +1,10 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
-import { createSandbox } from '../../../src/sandbox/index.js';
 import type { AvailabilityHook } from '../../../src/sandbox/index.js';
-import {
-  CALLBACK_PATH,
-  createRelayApp,
-  jsonLogger,
-  loadConfig,
-  prepareRelayDeps,
-  silentLogger,
-  type RelayConfig,
-  type RelayDeps,
-} from '../../../src/relay/index.js';
-import { HOST_ORIGIN, RETURN_URL, temporaryDir, widgetHeaders, widgetSecret } from './helpers.js';
+import { CALLBACK_PATH, jsonLogger, silentLogger, type RelayConfig, type RelayDeps } from '../../../src/relay/index.js';
+import { startPortalStack } from '../../support/portal-stack.js';
+import { ALWAYS_OPEN, HOST_ORIGIN, RETURN_URL, temporaryDir, widgetHeaders, widgetSecret } from './helpers.js';
 
 const CLIENT_ID = 'myna-relay-test';
-
-async function listenOnLoopback(): Promise<{ server: Server; origin: string }> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
-}
 
 export interface Harness {
   relayOrigin: string;
@@ -50,58 +22,29 @@ export interface Harness {
 }
 
 /**
- * Both servers on loopback, ports allocated first: the sandbox knows the relay by its jwks_uri
- * and callback, the relay knows the sandbox as its issuer. `RELAY_TEST_LOG=1` shows the relay's log.
+ * Both servers on loopback, ports allocated first (test/support/portal-stack.ts).
+ * `RELAY_TEST_LOG=1` shows the relay's log.
  */
 export async function startHarness(options: { slowDelayMs?: number } = {}): Promise<Harness> {
-  const relay = await listenOnLoopback();
-  const sandbox = await listenOnLoopback();
   const dir = await temporaryDir('relay-flow-');
-
-  const config = loadConfig({
-    PORT: '0',
-    RELAY_PUBLIC_URL: relay.origin,
-    RELAY_DATA_DIR: `${dir.path}/relay`,
-    PORTAL_ISSUER: sandbox.origin,
-    PORTAL_CLIENT_ID: CLIENT_ID,
+  const stack = await startPortalStack({
+    dataDir: dir.path,
+    clientId: CLIENT_ID,
+    env: { RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN },
+    log: process.env['RELAY_TEST_LOG'] === undefined ? silentLogger : jsonLogger(),
+    ...(options.slowDelayMs === undefined ? {} : { slowDelayMs: options.slowDelayMs }),
   });
-  let intercept: typeof fetch | null = null;
-  const portalFetch: typeof fetch = (input, init) => (intercept ?? fetch)(input, init);
-  const log = process.env['RELAY_TEST_LOG'] === undefined ? silentLogger : jsonLogger();
-  let clockOffset = 0;
-  const deps = await prepareRelayDeps(config, { log, fetch: portalFetch, now: () => Date.now() + clockOffset });
-  let availability: AvailabilityHook = () => ({ available: true, nextAvailableAt: null, servers: [] });
-
-  const portal = await createSandbox({
-    issuer: sandbox.origin,
-    clients: [
-      { clientId: CLIENT_ID, jwksUri: `${relay.origin}/.well-known/jwks.json`, redirectUris: [`${relay.origin}${CALLBACK_PATH}`] },
-    ],
-    dataDir: `${dir.path}/sandbox`,
-    availability: (items, at) => availability(items, at),
-    slowDelayMs: options.slowDelayMs ?? 1500,
-  });
-  sandbox.server.on('request', portal.handler);
-  relay.server.on('request', getRequestListener(createRelayApp(config, deps).fetch));
-
   return {
-    relayOrigin: relay.origin,
-    sandboxOrigin: portal.issuer,
-    config,
-    deps,
+    relayOrigin: stack.relayOrigin,
+    sandboxOrigin: stack.sandboxOrigin,
+    config: stack.config,
+    deps: stack.deps,
     dataDir: `${dir.path}/relay`,
-    advanceRelayClock(ms) {
-      clockOffset += ms;
-    },
-    setAvailability(hook) {
-      availability = hook;
-    },
-    interceptPortal(next) {
-      intercept = next;
-    },
+    advanceRelayClock: stack.advanceRelayClock,
+    setAvailability: stack.setAvailability,
+    interceptPortal: stack.interceptPortal,
     async close() {
-      await Promise.all([closeServer(relay.server), closeServer(sandbox.server)]);
-      await deps.store.close();
+      await stack.close();
       await dir.remove();
     },
   };

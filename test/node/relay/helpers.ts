@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as oauth from 'oauth4webapi';
+import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../../src/catalog/index.js';
 import { PortalError } from '../../../src/relay/portal/errors.js';
 import {
   createRelayApp,
@@ -13,6 +14,16 @@ import {
   type RelayConfig,
   type RelayDeps,
 } from '../../../src/relay/index.js';
+
+/**
+ * RELAY_SCHEDULE_OVERRIDES under which every server is always up, so tests that are not about
+ * the hours pass on any date (3rd weekends, the year-end stop).
+ */
+export const ALWAYS_OPEN = JSON.stringify({
+  servers: Object.fromEntries(
+    [...SYSTEM_IDS, ...INTERMEDIATE_SERVER_IDS].map((id) => [id, { hours: [{ days: 'every-day', from: '00:00', to: '24:00' }], stops: [] }]),
+  ),
+});
 
 export const HOST_ORIGIN = 'http://localhost:5173';
 export const RETURN_URL = `${HOST_ORIGIN}/demo/loan.html`;
@@ -66,7 +77,7 @@ export interface TestApp {
 /** The relay app on a temporary data dir, a controllable clock and (by default) an accepting portal. */
 export async function testApp(env: Record<string, string> = {}, deps: Partial<RelayDeps> = {}): Promise<TestApp> {
   const dir = await temporaryDir();
-  const config = loadConfig({ RELAY_DATA_DIR: dir.path, ...env });
+  const config = loadConfig({ RELAY_DATA_DIR: dir.path, RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN, ...env });
   let offset = 0;
   const now = () => Date.now() + offset;
   const prepared = await prepareRelayDeps(config, { log: silentLogger, now });
@@ -97,6 +108,20 @@ export function startBody(secretHash: string, overrides: Record<string, unknown>
     mode: 'popup',
     returnUrl: RETURN_URL,
     secretHash,
+    ...overrides,
+  };
+}
+
+/** A valid `POST /v1/fallback` body from the host page. */
+export function fallbackBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    email: 'hanako@example.com',
+    emailConfirmation: 'hanako@example.com',
+    items: ['localTax.salaryRevenue'],
+    query: { method: 'latest' },
+    returnUrl: RETURN_URL,
+    reason: 'unavailable',
+    lang: 'ja',
     ...overrides,
   };
 }

@@ -28,3 +28,22 @@ describe('startRelay', () => {
     }
   });
 });
+
+describe('npm run relay (src/relay/main.ts)', () => {
+  it('stops at start-up naming a bad RELAY_SCHEDULE_OVERRIDES', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = await temporaryDir();
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/relay/main.ts'], {
+        env: { ...process.env, PORT: '0', RELAY_DATA_DIR: dir.path, RELAY_SCHEDULE_OVERRIDES: '{"servers":{"nenkin":{"hours":[{"days":"weekdays"}]}}}' },
+        encoding: 'utf8',
+        timeout: 15_000,
+      });
+      assert.equal(run.status, 1);
+      assert.match(run.stdout, /relay failed to start/);
+      assert.match(run.stdout, /Invalid RELAY_SCHEDULE_OVERRIDES: .*servers\.nenkin\.hours/);
+    } finally {
+      await dir.remove();
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import type { RelayConfig } from '../config.js';
+import type { RelayKeys } from '../keys.js';
+import type { Sealer } from '../seal.js';
+import type { FlowStore, RegistrationStore } from '../store/types.js';
+
+/** What the email fallback (registration, mail worker, resume link) runs on. */
+export interface FallbackContext {
+  config: RelayConfig;
+  flows: FlowStore;
+  registrations: RegistrationStore;
+  sealer: Sealer;
+  signing: RelayKeys['signing'];
+  /** The relay's clock (schedule, retention, link expiry). */
+  now: () => number;
+  /** Real time, for leases. */
+  realNow: () => number;
+}
+
+export const CONTACT_PURPOSE = 'fallback-contact';
+export const RETURN_PURPOSE = 'fallback-return';
+export const FINGERPRINT_PURPOSE = 'idempotency-fingerprint';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { availabilityFor } from '../availability.js';
+import { checkQueryDates, checkReturnUrl } from '../flows/checks.js';
+import { digestsEqual, FLOW_ID_PATTERN, randomToken, sha256Base64url } from '../flows/tokens.js';
+import { parseInput } from '../http/validate.js';
+import { requireAllowedItems } from '../items.js';
+import { ProblemError } from '../problem.js';
+import { flowQuerySchema, japanDate, type FlowQuery } from '../query.js';
+import { IdempotencyConflictError, type RegistrationRecord } from '../store/types.js';
+import { CONTACT_PURPOSE, DAY_MS, RETURN_PURPOSE, type FallbackContext } from './context.js';
+import { beginIdempotent, inProgress } from './idempotency.js';
+
+export const MAX_EMAIL_LENGTH = 254;
+
+const fallbackSchema = z.strictObject({
+  email: z.string(),
+  emailConfirmation: z.string(),
+  items: z.array(z.string().min(1).max(100)).min(1).max(50),
+  query: flowQuerySchema,
+  returnUrl: z.string().min(1).max(2048),
+  reason: z.enum(['unavailable', 'timeout']),
+  lang: z.enum(['ja', 'en']),
+  flowId: z.string().max(100).optional(),
+  secret: z.string().min(16).max(256).optional(),
+});
+
+type FallbackInput = z.infer<typeof fallbackSchema>;
+
+export interface FallbackRegistered {
+  registrationId: string;
+}
+
+const emailSyntax = z.email();
+
+/**
+ * `POST /v1/fallback` (guideline Q&A 問1, figure 6-2): checks the request, then commits the
+ * registration — the address sealed — before answering, so every 202 is on disk. With an
+ * Idempotency-Key a retried request gets the first answer instead of a second registration.
+ */
+export async function registerFallback(
+  context: FallbackContext,
+  body: unknown,
+  origin: string,
+  idempotencyKey: string | undefined,
+): Promise<FallbackRegistered> {
+  const input = parseFallbackInput(body);
+  const started =
+    idempotencyKey === undefined
+      ? undefined
+      : await beginIdempotent<FallbackRegistered>(context, origin, idempotencyKey, fingerprintOf(input));
+  if (started?.kind === 'replay') return started.answer;
+  const owned = started;
+  try {
+    const record = await prepareRegistration(context, input, origin);
+    const answer: FallbackRegistered = { registrationId: record.id };
+    await context.registrations.insertRegistration(
+      record,
+      owned === undefined ? undefined : { keyHash: owned.keyHash, owner: owned.owner, answer: JSON.stringify(answer) },
+    );
+    return answer;
+  } catch (error) {
+    if (error instanceof IdempotencyConflictError) throw inProgress();
+    if (owned !== undefined) await context.registrations.releaseIdempotency(owned.keyHash, owned.owner);
+    throw error;
+  }
+}
+
+/** Syntax only: the email checks first (each with its own code), then the rest of the body. */
+function parseFallbackInput(body: unknown): FallbackInput {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ProblemError(400, 'invalid-input', 'The body must be a JSON object');
+  }
+  const fields = body as Record<string, unknown>;
+  const email = typeof fields['email'] === 'string' ? fields['email'].trim() : undefined;
+  if (email === undefined || email === '') {
+    throw new ProblemError(400, 'email-invalid', 'An email address is required', { field: 'email' });
+  }
+  if (email.length > MAX_EMAIL_LENGTH) {
+    throw new ProblemError(400, 'email-too-long', `The email address is longer than ${MAX_EMAIL_LENGTH} characters`, { field: 'email' });
+  }
+  if (!emailSyntax.safeParse(email).success) {
+    throw new ProblemError(400, 'email-invalid', 'This is not a valid email address', { field: 'email' });
+  }
+  const confirmation = fields['emailConfirmation'];
+  if (typeof confirmation !== 'string' || confirmation.trim() !== email) {
+    throw new ProblemError(400, 'email-mismatch', 'The two email addresses differ', { field: 'emailConfirmation' });
+  }
+  const input = parseInput(fallbackSchema, { ...fields, email, emailConfirmation: email });
+  if ((input.flowId === undefined) !== (input.secret === undefined)) {
+    const field = input.flowId === undefined ? 'flowId' : 'secret';
+    throw new ProblemError(400, 'invalid-input', 'flowId and secret are sent together or not at all', { field });
+  }
+  return input;
+}
+
+/** What makes two requests "the same" for an Idempotency-Key: every field, in a fixed order. */
+function fingerprintOf(input: FallbackInput): string {
+  const { email, items, query, returnUrl, reason, lang, flowId, secret } = input;
+  return sha256Base64url(JSON.stringify([email, items, query, returnUrl, reason, lang, flowId ?? null, secret ?? null]));
+}
+
+async function prepareRegistration(context: FallbackContext, input: FallbackInput, origin: string): Promise<RegistrationRecord> {
+  const { config, sealer } = context;
+  const now = context.now();
+  const items = requireAllowedItems(input.items, config.allowedItems);
+  checkQueryDates(input.query, japanDate(now));
+  const returnUrl = checkReturnUrl(input.returnUrl, origin);
+  const flowId = input.flowId === undefined ? null : await provenFlow(context, input.flowId, input.secret ?? '');
+
+  const id = randomToken();
+  return {
+    id,
+    status: 'waiting',
+    reason: input.reason,
+    lang: input.lang,
+    items,
+    query: normaliseQuery(input.query),
+    flowId,
+    sealedContact: await sealer.seal({ email: input.email }, { rowId: id, purpose: CONTACT_PURPOSE }),
+    sealedReturn: await sealer.seal({ returnUrl }, { rowId: id, purpose: RETURN_PURPOSE }),
+    createdAt: now,
+    sendAt: firstSendAt(context, items, now),
+    attempts: 0,
+    claimedUntil: null,
+    sentAt: null,
+    linkExpiresAt: null,
+    usedAt: null,
+    retainUntil: now + config.retentionDays * DAY_MS,
+  };
+}
+
+/** The mail goes out when the items can next be fetched (now if they can); the worker checks again then. */
+export function firstSendAt(context: FallbackContext, items: readonly string[], now: number): number {
+  const answer = availabilityFor(context.config, items, now);
+  if (answer.available) return now;
+  return answer.nextAvailableAt === null ? now + DAY_MS : Date.parse(answer.nextAvailableAt);
+}
+
+/** The pending retrieval, proven like the result route: 404 `unknown-flow`, 403 `bad-secret`. */
+async function provenFlow(context: FallbackContext, flowId: string, secret: string): Promise<string> {
+  const flow = FLOW_ID_PATTERN.test(flowId) ? await context.flows.get(flowId) : undefined;
+  if (flow === undefined) throw new ProblemError(404, 'unknown-flow', 'No such flow', { field: 'flowId' });
+  if (!digestsEqual(sha256Base64url(secret), flow.secretHash)) {
+    throw new ProblemError(403, 'bad-secret', 'The secret does not match the one this flow was started with', { field: 'secret' });
+  }
+  return flow.id;
+}
+
+function normaliseQuery(query: FlowQuery): FlowQuery {
+  switch (query.method) {
+    case 'latest':
+      return { method: 'latest' };
+    case 'at':
+      return { method: 'at', at: query.at };
+    case 'range':
+      return { method: 'range', from: query.from, to: query.to };
+  }
+}

@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import type { FallbackContext } from '../fallback/context.js';
+import { readIdempotencyKey } from '../fallback/idempotency.js';
+import { registerFallback } from '../fallback/register.js';
+import { IDEMPOTENCY_HEADER } from '../http/cors.js';
+import type { RelayEnv } from '../http/env.js';
+import { mutationGuard } from '../http/mutation-guard.js';
+import { clientKey, rateLimit } from '../http/rate-limit.js';
+import { limitBody, readJsonBody } from '../http/validate.js';
+
+/** `POST /v1/fallback`: the email form of guideline figure 6-2 ("登録"). */
+export function fallbackRoutes(context: FallbackContext): Hono<RelayEnv> {
+  const routes = new Hono<RelayEnv>();
+  const { config } = context;
+  routes.use('/', mutationGuard(config.allowedOrigins), rateLimit(config.fallbackRateLimit, clientKey(config.trustProxyHops)), limitBody());
+  routes.post('/', async (c) => {
+    const idempotencyKey = readIdempotencyKey(c.req.header(IDEMPOTENCY_HEADER));
+    const answer = await registerFallback(context, await readJsonBody(c), c.req.header('Origin') ?? '', idempotencyKey);
+    c.get('log')('info', 'fallback registered', { registrationId: answer.registrationId });
+    return c.json(answer, 202);
+  });
+  return routes;
+}

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import type { Session } from './browser.js';
+import { PURPOSE, SERVICE_NAME } from './stack.js';
+
+/** The one `<myna-fetch-button>` of a fixture page. */
+export const widget = (page: Page): Locator => page.locator('myna-fetch-button');
+
+/** Waits until the element is in custom state `:state(<phase>)`. */
+export async function waitForPhase(page: Page, phase: string, timeout = 15_000): Promise<void> {
+  // A function, not a string: the page's CSP forbids eval, and Playwright evaluates strings with it.
+  await page.waitForFunction((state) => document.querySelector('myna-fetch-button')?.matches(`:state(${state})`) === true, phase, {
+    timeout,
+  });
+}
+
+/** The element's status line (its `part="status"` live region). */
+export async function statusText(page: Page): Promise<string> {
+  return ((await widget(page).locator('[part="status"]').textContent()) ?? '').trim();
+}
+
+/** Presses the widget's button and waits for the disclosure dialog to have loaded what it discloses. */
+export async function openDisclosure(page: Page, labels: { button: string; title: string; continue: string }): Promise<Locator> {
+  await widget(page).getByRole('button', { name: labels.button }).click();
+  const dialog = page.getByRole('dialog', { name: labels.title });
+  await dialog.waitFor();
+  // Enabled once the relay's disclosure has arrived.
+  await page.waitForFunction(() => document.querySelector('myna-fetch-button')?.shadowRoot?.querySelector('dialog button.primary:enabled') != null);
+  assert.equal(await dialog.getByRole('button', { name: labels.continue }).isEnabled(), true);
+  return dialog;
+}
+
+/** The sandbox's consent screen (guideline figure 2.3-3): checks who asks what for, ticks 「同意する」, goes on. */
+export async function consentAtPortal(portal: Page, sandboxOrigin: string): Promise<void> {
+  await portal.waitForURL((url) => url.origin === sandboxOrigin && url.pathname.startsWith('/interaction/'));
+  const summary = ((await portal.locator('.request-summary').textContent()) ?? '').replace(/\s+/g, ' ');
+  for (const shown of [SERVICE_NAME, PURPOSE, '給与収入額']) assert.ok(summary.includes(shown), `the portal shows ${shown}: ${summary}`);
+  await portal.locator('#agree').check();
+  await portal.locator('button.primary').click();
+  await portal.locator('input[name="persona"]').first().waitFor();
+}
+
+/** The card screen: picks the test card at `index` (0: 山田 太郎) and enters `pin`. */
+export async function enterPin(portal: Page, index: number, pin: string): Promise<void> {
+  await portal.locator('input[name="persona"]').nth(index).check();
+  await portal.locator('#pin').fill(pin);
+  await portal.locator('button.primary').click({ noWaitAfter: true });
+}
+
+/** What the user types before fetching: some fields, not the annual income. */
+export const HALF_FILLED = {
+  fullName: '山田 太郎',
+  employer: '株式会社みなと製作所',
+  employment: 'regular',
+  loanAmount: '3500',
+  contactByMail: true,
+} as const;
+
+export async function halfFill(page: Page): Promise<void> {
+  await page.locator('#full-name').fill(HALF_FILLED.fullName);
+  await page.locator('#employer').fill(HALF_FILLED.employer);
+  await page.locator('#employment').selectOption(HALF_FILLED.employment);
+  await page.locator('#loan-amount').fill(HALF_FILLED.loanAmount);
+  await page.locator('#contact-by-mail').check();
+}
+
+/** The host form as the user sees it. */
+export async function formValues(page: Page): Promise<Record<string, string | boolean>> {
+  return {
+    fullName: await page.locator('#full-name').inputValue(),
+    employer: await page.locator('#employer').inputValue(),
+    employment: await page.locator('#employment').inputValue(),
+    annualIncome: await page.locator('#annual-income').inputValue(),
+    loanAmount: await page.locator('#loan-amount').inputValue(),
+    contactByMail: await page.locator('#contact-by-mail').isChecked(),
+  };
+}
+
+/** The strings a test clicks and reads, per language. */
+export interface Labels {
+  button: string;
+  title: string;
+  continue: string;
+  fill: string;
+}
+
+export const JA: Labels = { button: 'マイナポータルから取得する', title: 'マイナポータルから情報を取得します', continue: 'マイナポータルへ進む', fill: 'フォームに入力する' };
+export const EN: Labels = { button: 'Fetch from Mynaportal', title: 'Fetching your information from Mynaportal', continue: 'Continue to Mynaportal', fill: 'Fill in the form' };
+
+/** From 「マイナポータルへ進む」 through the pop-up (consent, test card `index`, `pin`) until the pop-up has closed itself. */
+export async function consentInPopup(page: Page, sandboxOrigin: string, labels: Labels, card = { index: 0, pin: '1234' }): Promise<Page> {
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: labels.continue }).click()]);
+  await consentAtPortal(popup, sandboxOrigin);
+  const closed = popup.waitForEvent('close', { timeout: 15_000 });
+  await enterPin(popup, card.index, card.pin);
+  await closed;
+  return popup;
+}
+
+/** The review's one row: label, value as it will be written, and the field it goes into. */
+export async function reviewRow(page: Page): Promise<{ label: string; value: string; target: string }> {
+  const review = widget(page).locator('[part="review"]');
+  assert.equal(await review.locator('dt').count(), 1);
+  const text = async (selector: string) => ((await review.locator(selector).textContent()) ?? '').trim().replace(/\s+/g, ' ');
+  return { label: await text('dt'), value: await text('.value'), target: await text('.target') };
+}
+
+export interface SuccessDetail {
+  fields: Record<string, string>;
+  values: { key: string; value: unknown; unit: string; labelJa: string; labelEn: string }[];
+}
+
+/**
+ * After 「フォームに入力する」: the annual income input holds 567 (5,670,000 yen in 万円), the rest of
+ * the form is as the user left it, and the page saw exactly one success and nothing that ends a flow otherwise.
+ */
+export async function assertFilledOnce(session: Session, before: Record<string, string | boolean>): Promise<void> {
+  const { page } = session;
+  assert.equal(before['annualIncome'], '', 'the annual income was empty before');
+  assert.deepEqual(await formValues(page), { ...before, annualIncome: '567' });
+  const successes = (await session.events('myna-fetch-success')) as SuccessDetail[];
+  assert.equal(successes.length, 1, 'exactly one myna-fetch-success');
+  const [success] = successes;
+  assert.deepEqual(success!.fields, { annualIncome: '567' });
+  assert.equal(success!.values.length, 1);
+  assert.equal(success!.values[0]!.key, 'localTax.salaryRevenue');
+  assert.equal(success!.values[0]!.value, 5670000);
+  assert.equal(success!.values[0]!.unit, 'JPY');
+  assert.deepEqual(await session.events('myna-fetch-cancel'), []);
+  assert.deepEqual(await session.events('myna-fetch-error'), []);
+  assert.deepEqual(await session.events('myna-fetch-unavailable'), []);
+}
+
+/**
+ * No CSP or Trusted Types violation and no console error or exception on the host page; with
+ * `popups`, none either on the pages the pop-up showed (relay, sandbox).
+ */
+export async function assertCleanHostPage(session: Session, { popups = true } = {}): Promise<void> {
+  assert.deepEqual((await session.record()).violations, [], 'securitypolicyviolation events on the host page');
+  assert.deepEqual(session.hostProblems(), [], 'console errors on the host page');
+  if (popups) assert.deepEqual(session.problems, [], 'console errors in the pop-up');
+}

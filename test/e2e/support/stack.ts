@@ -1,0 +1,72 @@
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../../src/catalog/index.js';
+import { startPortalStack, type PortalStack } from '../../support/portal-stack.js';
+import { launchBrowser } from './browser.js';
+import { startHostPage, WIDGET, type HostPage } from './host-page.js';
+
+/** The provider's name as the relay is configured here; the disclosure and the portal show it. */
+export const SERVICE_NAME = 'みなと銀行（E2E）';
+export const PURPOSE = '住宅ローンの事前審査（E2E）';
+
+/**
+ * RELAY_SCHEDULE_OVERRIDES under which every server is always up: these tests are about the flow,
+ * not the hours (which have their own tests), and must pass on a 3rd weekend or a holiday too.
+ */
+const ALWAYS_OPEN = JSON.stringify({
+  servers: Object.fromEntries(
+    [...SYSTEM_IDS, ...INTERMEDIATE_SERVER_IDS].map((id) => [id, { hours: [{ days: 'every-day', from: '00:00', to: '24:00' }], stops: [] }]),
+  ),
+});
+
+export interface E2eStack {
+  portal: PortalStack;
+  host: HostPage;
+  browser: Browser;
+  /** A fixture page's URL on the host origin. */
+  url(page: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything one test file needs: the sandbox and the relay on 127.0.0.1, the host page on
+ * localhost (cross-site, as in production; the relay allows exactly its origin), one Chromium.
+ */
+export async function startE2eStack(): Promise<E2eStack> {
+  try {
+    await access(WIDGET);
+  } catch {
+    throw new Error(`${WIDGET} is missing: run \`npm run build\` before the end-to-end tests`);
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'myna-e2e-'));
+  const cleanups: (() => Promise<void>)[] = [() => rm(dataDir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  };
+  try {
+    let relayOrigin = '';
+    const host = await startHostPage(() => relayOrigin);
+    cleanups.push(() => host.close());
+    const portal = await startPortalStack({
+      dataDir,
+      clientId: 'myna-relay-e2e',
+      env: {
+        RELAY_ALLOWED_ORIGINS: host.origin,
+        RELAY_SERVICE_NAME: SERVICE_NAME,
+        RELAY_PURPOSE: PURPOSE,
+        RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN,
+      },
+    });
+    cleanups.push(() => portal.close());
+    relayOrigin = portal.relayOrigin;
+    const browser = await launchBrowser();
+    cleanups.push(() => browser.close());
+    return { portal, host, browser, url: (page) => `${host.origin}/${page}`, close };
+  } catch (error) {
+    // Whatever did start must not keep the test process alive.
+    await close();
+    throw error;
+  }
+}

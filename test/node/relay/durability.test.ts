@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { SQLITE_FILE } from '../../../src/relay/index.js';
+import { fallbackBody, temporaryDir, widgetHeaders } from './helpers.js';
+
+/** Out of hours (3rd Saturday), so the worker leaves the registrations alone while we look. */
+const RELAY_CLOCK = '2026-11-21T12:00:00+09:00';
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+}
+
+/** `tsx src/relay/main.ts` as its own process, on any free port; resolves once it listens. */
+async function startRelayProcess(dataDir: string): Promise<Child> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(RELAY_|SMTP_|PORTAL_|PORT$)/.test(name)));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/relay/main.ts'], {
+    env: {
+      ...env,
+      PORT: '0',
+      RELAY_DATA_DIR: dataDir,
+      RELAY_CLOCK,
+      RELAY_FALLBACK_RATE_LIMIT: '100000/1',
+      SMTP_PORT: '9',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`relay did not start: ${stderr.join('')}`)), 30_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.includes('"relay listening"')) return;
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`relay exited with ${code}: ${stderr.join('')}`)));
+  });
+  return { process: child, url: `http://127.0.0.1:${port}` };
+}
+
+function stop(child: Child, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
+    child.process.once('exit', () => resolve());
+    child.process.kill(signal);
+  });
+}
+
+function requestFor(index: number): { key: string; body: string } {
+  const email = `burst${index}@example.com`;
+  return { key: `burst-${index}`, body: JSON.stringify(fallbackBody({ email, emailConfirmation: email })) };
+}
+
+async function post(url: string, index: number): Promise<Response> {
+  const { key, body } = requestFor(index);
+  return fetch(`${url}/v1/fallback`, { method: 'POST', headers: { ...widgetHeaders(), 'Idempotency-Key': key }, body });
+}
+
+async function postUntilSettled(url: string, index: number): Promise<Response> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await post(url, index);
+    if (response.status !== 409 || Date.now() > deadline) return response;
+    const { code } = (await response.json()) as { code: string };
+    assert.equal(code, 'idempotency-in-progress');
+    await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? '1') * 1000));
+  }
+}
+
+describe('durability: a relay killed mid-burst', () => {
+  it('keeps every registration it acknowledged with 202, exactly once, across SIGKILL and restart', { timeout: 120_000 }, async () => {
+    const dir = await temporaryDir('relay-durability-');
+    let relay = await startRelayProcess(dir.path);
+    try {
+      const acknowledged = new Map<number, string>();
+      const attempted = new Set<number>();
+      const TOTAL = 2000;
+      const KILL_AFTER = 80;
+      let next = 0;
+      let killed: Promise<void> | undefined;
+      const workers = Array.from({ length: 16 }, async () => {
+        while (next < TOTAL && killed === undefined) {
+          const index = next++;
+          attempted.add(index);
+          try {
+            const response = await post(relay.url, index);
+            if (response.status === 202) {
+              acknowledged.set(index, ((await response.json()) as { registrationId: string }).registrationId);
+              if (acknowledged.size >= KILL_AFTER) killed ??= stop(relay, 'SIGKILL');
+            } else {
+              assert.fail(`unexpected ${response.status}: ${await response.text()}`);
+            }
+          } catch (error) {
+            if (killed === undefined) throw error; // a connection cut by the kill is expected; nothing else is
+          }
+        }
+      });
+      await Promise.all(workers);
+      await killed;
+      assert.ok(acknowledged.size >= KILL_AFTER, `${acknowledged.size} acknowledged`);
+      assert.equal(relay.process.signalCode, 'SIGKILL');
+
+      relay = await startRelayProcess(dir.path);
+
+      const db = new Database(join(dir.path, SQLITE_FILE), { readonly: true });
+      try {
+        const count = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM registrations WHERE id = ?');
+        for (const [index, id] of acknowledged) assert.equal(count.get(id)?.n, 1, `acknowledged registration ${index} (${id})`);
+      } finally {
+        db.close();
+      }
+
+      // The same requests again, as a widget retrying after the outage would send them.
+      for (const [index, id] of acknowledged) {
+        const replay = await post(relay.url, index);
+        assert.equal(replay.status, 202);
+        assert.deepEqual(await replay.json(), { registrationId: id }, `replay of ${index}`);
+      }
+      // Requests cut off by the kill: committed or not, retries yield one registration. A key
+      // the dead process still held answers 409 until its lock lapses (10 s); retry as told.
+      const cutOff = [...attempted].filter((candidate) => !acknowledged.has(candidate));
+      assert.ok(cutOff.length > 0, 'some requests were in flight at the kill');
+      for (const index of cutOff) {
+        const first = await postUntilSettled(relay.url, index);
+        const second = await post(relay.url, index);
+        assert.equal(first.status, 202, `retry of ${index}`);
+        assert.deepEqual(await second.json(), await first.json(), `second retry of ${index}`);
+      }
+    } finally {
+      await stop(relay, 'SIGTERM');
+      await dir.remove();
+    }
+  });
+});
