@@ -1,3 +1,4 @@
+import { fallbackSuite } from './suites/fallback.js';
 import { flowSuite } from './suites/flow.js';
 import { relaySuite } from './suites/relay.js';
 import { sizeSuite } from './suites/size.js';
@@ -10,6 +11,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   widget: widgetSuite,
   flow: flowSuite,
   relay: relaySuite,
+  fallback: fallbackSuite,
 };
 
 const wanted = process.argv.slice(2);

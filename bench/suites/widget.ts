@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 import { buildWidget } from '../lib/build.js';
 import { median, percentile } from '../lib/stats.js';
 import type { BenchRow } from '../table.js';
@@ -10,8 +11,6 @@ const RUNS = 30;
 const WARMUP_RUNS = 3;
 const RUN_TIMEOUT_MS = 10_000;
 const BUNDLE = 'myna-fetch-button.iife.js';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /**
  * Runs before the bundle: records the time, then waits for the definition and the element's first
@@ -83,7 +82,7 @@ export async function widgetSuite(): Promise<BenchRow[]> {
   await buildWidget();
   const bundle = await readFile(`dist/${BUNDLE}`);
   const site = await servePage(bundle);
-  const browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
   try {
     const samples: number[] = [];
     const renders: number[] = [];

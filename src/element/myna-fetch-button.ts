@@ -29,6 +29,7 @@ import {
   type UnavailableServer,
 } from '../relay-client/index.js';
 import { fillHostFields, hostScope, targetsFor } from './autofill.js';
+import { buttonLabel } from './button-label.js';
 import { ConsentWindow } from './consent-window.js';
 import { FallbackForm } from './fallback-form.js';
 import { rememberForm, restoreForm } from './form-memory.js';
@@ -82,7 +83,7 @@ const RESUME_FRAGMENT = /(?:^#|&)myna-resume=1/;
  * @event myna-fetch-error - The flow ended in an error. Detail: `{ code, message, retryable }`.
  * @event myna-fetch-state - Every transition. Detail: `{ from, to }`; no personal data.
  *
- * @slot - The button's label; defaults to 「マイナポータルから取得する」.
+ * @slot - The button's label; defaults to one naming the items, e.g. 「マイナポータルから所得情報を取得する」.
  *
  * @csspart button - The button the user presses.
  * @csspart status - The live region that announces every status change.
@@ -212,7 +213,8 @@ export class MynaFetchButton extends LitElement {
   private welcomeBackFromMail(): void {
     if (!RESUME_FRAGMENT.test(location.hash)) return;
     history.replaceState(history.state, '', location.pathname + location.search);
-    this.statusMessage = this.messages.resumed;
+    const messages = this.messages;
+    this.statusMessage = fill(messages.resumed, { button: buttonLabel(messages, this.itemKeys) });
   }
 
   override disconnectedCallback(): void {
@@ -599,7 +601,7 @@ export class MynaFetchButton extends LitElement {
         aria-busy=${busy ? 'true' : 'false'}
         @click=${this.handleClick}
       >
-        <slot>${messages.buttonLabel}</slot>
+        <slot>${buttonLabel(messages, this.itemKeys)}</slot>
       </button>
       <div part="status" role="status">${this.statusMessage}</div>
       ${this.phase === 'waiting'

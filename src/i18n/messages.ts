@@ -1,6 +1,11 @@
 /** Every user-visible string of the widget, Japanese first. Hosts may override any key. */
 export const messagesJa = {
   buttonLabel: 'マイナポータルから取得する',
+  buttonLabelFor: 'マイナポータルから{what}を取得する',
+  whatLocalTax: '所得情報',
+  whatHousehold: '世帯情報',
+  whatPublicFundAccount: '口座情報',
+  whatJoiner: '・',
   starting: 'マイナポータルに接続しています…',
   consenting: 'マイナポータルの画面で、内容を確認して同意し、マイナンバーカードで本人確認をしてください。',
   waiting: 'マイナポータルから情報を取得しています…',
@@ -40,7 +45,7 @@ export const messagesJa = {
   fallbackMismatch: '上の欄と同じメールアドレスを入力してください。',
   fallbackErrors: '入力内容を確認してください。',
   fallbackRegistered: 'メールアドレスを登録しました。取得できるようになりましたら、メールでお知らせします。',
-  resumed: 'メールのリンクからお戻りいただきました。「マイナポータルから取得する」を押して取得してください。',
+  resumed: 'メールのリンクからお戻りいただきました。「{button}」を押して取得してください。',
   disclosureTitle: 'マイナポータルから情報を取得します',
   disclosureIntro: '{service}は、あなたの同意を得て、マイナポータル（デジタル庁）から次の情報を取得します。',
   disclosureItems: '取得する情報',
@@ -71,6 +76,11 @@ export type Messages = Record<MessageKey, string>;
 
 export const messagesEn: Messages = {
   buttonLabel: 'Fetch from Mynaportal',
+  buttonLabelFor: 'Fetch {what} from Mynaportal',
+  whatLocalTax: 'income information',
+  whatHousehold: 'household information',
+  whatPublicFundAccount: 'account information',
+  whatJoiner: ' and ',
   starting: 'Connecting to Mynaportal…',
   consenting: 'In the Mynaportal window, check what is requested, consent, and confirm your identity with your My Number card.',
   waiting: 'Fetching your information from Mynaportal…',
@@ -109,7 +119,7 @@ export const messagesEn: Messages = {
   fallbackMismatch: 'Enter the same email address as above.',
   fallbackErrors: 'Please check what you entered.',
   fallbackRegistered: 'Your email address is registered. We will email you when your information can be fetched.',
-  resumed: 'Welcome back from the email link. Press “Fetch from Mynaportal” to fetch your information.',
+  resumed: 'Welcome back from the email link. Press “{button}” to fetch your information.',
   disclosureTitle: 'Fetching your information from Mynaportal',
   disclosureIntro: '{service} will, with your consent, fetch the following information from Mynaportal (Digital Agency).',
   disclosureItems: 'Information fetched',

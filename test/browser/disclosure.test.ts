@@ -137,8 +137,8 @@ describe('<myna-fetch-config>', () => {
     const a = config.querySelector<MynaFetchButton>('#a')!;
     const b = config.querySelector<MynaFetchButton>('#b')!;
     await a.updateComplete;
-    expect(inner(a, '[part="button"]').textContent!.trim()).to.equal('Fetch from Mynaportal');
-    expect(inner(b, '[part="button"]').textContent!.trim()).to.equal('マイナポータルから取得する');
+    expect(inner(a, '[part="button"]').textContent!.trim()).to.equal('Fetch income information from Mynaportal');
+    expect(inner(b, '[part="button"]').textContent!.trim()).to.equal('マイナポータルから世帯情報を取得する');
     await openDisclosure(a);
     expect(a.shadowRoot!.querySelector('dialog')!.textContent).to.contain('〇〇銀行');
   });

@@ -10,6 +10,17 @@ describe('<myna-fetch-button>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names what it fetches on the button, like the guideline’s 「マイナポータルから所得情報を取得する」', async () => {
+    const label = async (items: string, lang = 'ja') => {
+      const el = await fixture<MynaFetchButton>(html`<myna-fetch-button items=${items} lang=${lang}></myna-fetch-button>`);
+      return el.shadowRoot!.querySelector('button')!.textContent!.trim();
+    };
+    expect(await label('localTax.salaryRevenue,localTax.taxYear')).to.equal('マイナポータルから所得情報を取得する');
+    expect(await label('localTax.salaryRevenue,household')).to.equal('マイナポータルから所得情報・世帯情報を取得する');
+    expect(await label('household', 'en')).to.equal('Fetch household information from Mynaportal');
+    expect(await label('pension.basicDisabilityPension')).to.equal('マイナポータルから取得する');
+  });
+
   it('follows the page language when it has no lang of its own', async () => {
     const wrapper = await fixture(html`<div lang="en"><myna-fetch-button></myna-fetch-button></div>`);
     const el = wrapper.querySelector('myna-fetch-button')!;

@@ -1,16 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { createSandbox, type AvailabilityHook } from '../../src/sandbox/index.js';
+import { createSandbox, createSandboxClock, scheduleAvailability, type AvailabilityHook } from '../../src/sandbox/index.js';
 import {
   CALLBACK_PATH,
   createRelayApp,
+  createSmtpMailer,
   loadConfig,
   prepareRelayDeps,
   silentLogger,
   type Logger,
+  type Mailer,
+  type MailWorker,
   type RelayConfig,
   type RelayDeps,
 } from '../../src/relay/index.js';
+import { createFallbackContext, relayClock } from '../../src/relay/app.js';
+import { startMailWorker } from '../../src/relay/fallback/worker.js';
 import { closeServer, listenOnLoopback } from './loopback.js';
 
 /** One request as the relay's HTTP server received it (path without the query). */
@@ -29,6 +34,21 @@ export interface PortalStackOptions {
   env?: Record<string, string>;
   slowDelayMs?: number;
   log?: Logger;
+  /**
+   * An instant (ISO 8601 with an offset, or epoch ms) both clocks start at, the relay's
+   * (`RELAY_CLOCK`) and the sandbox's; they run on at the real pace. Default: real time.
+   */
+  clockStart?: string | number;
+  /**
+   * The sandbox's operating hours: `always-open` (default; `setAvailability` replaces it) or
+   * `schedule`: the schedule engine on the sandbox's clock, with the relay's RELAY_SCHEDULE_OVERRIDES.
+   */
+  sandboxHours?: 'always-open' | 'schedule';
+  /**
+   * Runs the relay's fallback mail worker, as `startRelay` does, every `intervalMs` (default 1000),
+   * sending with `mailer` or, by default, over SMTP as SMTP_* in `env` say. Default: no worker.
+   */
+  mailWorker?: { intervalMs?: number; mailer?: Mailer };
 }
 
 export interface PortalStack {
@@ -40,6 +60,15 @@ export interface PortalStack {
   relayRequests: ReceivedRequest[];
   /** Moves the relay's clock (flow expiry); the sandbox keeps real time. */
   advanceRelayClock(ms: number): void;
+  /**
+   * Sets both clocks, the relay's (schedule, flow and link expiry, the mail worker) and the
+   * sandbox's (operating hours, records), to `at`; they run on from there. In process, no dev route.
+   */
+  setClocks(at: string | number): void;
+  /** The sandbox's clock now. */
+  sandboxNow(): Date;
+  /** The fallback mail worker with `mailWorker`, else null. */
+  mailWorker: MailWorker | null;
   /** Replaces the sandbox's operating-hours answer. */
   setAvailability(hook: AvailabilityHook): void;
   /** Replaces how the relay reaches the portal, for interception tests; null restores plain fetch. */
@@ -59,12 +88,14 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
   const relay = await listenOnLoopback();
   const sandbox = await listenOnLoopback();
 
+  const clockStart = options.clockStart === undefined ? null : instant(options.clockStart);
   const config = loadConfig({
     PORT: '0',
     RELAY_PUBLIC_URL: relay.origin,
     RELAY_DATA_DIR: `${options.dataDir}/relay`,
     PORTAL_ISSUER: sandbox.origin,
     PORTAL_CLIENT_ID: options.clientId,
+    ...(clockStart === null ? {} : { RELAY_CLOCK: new Date(clockStart).toISOString() }),
     ...options.env,
   });
   let intercept: typeof fetch | null = null;
@@ -75,7 +106,11 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
     fetch: portalFetch,
     now: () => Date.now() + clockOffset,
   });
-  let availability = alwaysAvailable;
+  // The clock the app and the mail worker read (built from `now` and RELAY_CLOCK).
+  const clock = relayClock(config, deps);
+  deps.clock = clock;
+  const sandboxClock = createSandboxClock(clockStart);
+  let availability = options.sandboxHours === 'schedule' ? scheduleAvailability(config.scheduleOverrides) : alwaysAvailable;
 
   const portal = await createSandbox({
     issuer: sandbox.origin,
@@ -89,6 +124,7 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
     dataDir: `${options.dataDir}/sandbox`,
     availability: (items, at) => availability(items, at),
     slowDelayMs: options.slowDelayMs ?? 1500,
+    now: () => sandboxClock.now(),
   });
   sandbox.server.on('request', portal.handler);
 
@@ -103,6 +139,14 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
     void relayListener(request, response);
   });
 
+  const log = options.log ?? silentLogger;
+  const mailWorker =
+    options.mailWorker === undefined
+      ? null
+      : startMailWorker(createFallbackContext(config, deps, clock), options.mailWorker.mailer ?? createSmtpMailer(config.smtp), log, {
+          intervalMs: options.mailWorker.intervalMs ?? 1000,
+        });
+
   return {
     relayOrigin: relay.origin,
     sandboxOrigin: portal.issuer,
@@ -112,6 +156,13 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
     advanceRelayClock(ms) {
       clockOffset += ms;
     },
+    setClocks(at) {
+      const ms = instant(at);
+      clock.set(ms);
+      sandboxClock.set(ms);
+    },
+    sandboxNow: () => sandboxClock.now(),
+    mailWorker,
     setAvailability(hook) {
       availability = hook;
     },
@@ -119,8 +170,18 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
       intercept = next;
     },
     async close() {
+      await mailWorker?.stop();
       await Promise.all([closeServer(relay.server), closeServer(sandbox.server)]);
       await deps.store.close();
     },
   };
+}
+
+/** Epoch ms of an ISO 8601 instant (with an offset or Z) or of epoch ms. */
+function instant(at: string | number): number {
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  if (Number.isNaN(ms) || (typeof at === 'string' && !/(?:Z|[+-]\d{2}:\d{2})$/.test(at))) {
+    throw new Error(`expected an instant with an offset, e.g. 2026-11-21T23:00:00+09:00, got ${String(at)}`);
+  }
+  return ms;
 }

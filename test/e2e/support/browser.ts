@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Screenshots of every test's end state (git-ignored). */
@@ -8,16 +9,8 @@ export const ARTIFACTS_DIR = fileURLToPath(new URL('../../../test-results/e2e/',
 /** Debian's Chromium (never a downloaded browser); CHROME_PATH overrides. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS],
   });
 }
 

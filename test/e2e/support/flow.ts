@@ -84,8 +84,8 @@ export interface Labels {
   fill: string;
 }
 
-export const JA: Labels = { button: 'マイナポータルから取得する', title: 'マイナポータルから情報を取得します', continue: 'マイナポータルへ進む', fill: 'フォームに入力する' };
-export const EN: Labels = { button: 'Fetch from Mynaportal', title: 'Fetching your information from Mynaportal', continue: 'Continue to Mynaportal', fill: 'Fill in the form' };
+export const JA: Labels = { button: 'マイナポータルから所得情報を取得する', title: 'マイナポータルから情報を取得します', continue: 'マイナポータルへ進む', fill: 'フォームに入力する' };
+export const EN: Labels = { button: 'Fetch income information from Mynaportal', title: 'Fetching your information from Mynaportal', continue: 'Continue to Mynaportal', fill: 'Fill in the form' };
 
 /** From 「マイナポータルへ進む」 through the pop-up (consent, test card `index`, `pin`) until the pop-up has closed itself. */
 export async function consentInPopup(page: Page, sandboxOrigin: string, labels: Labels, card = { index: 0, pin: '1234' }): Promise<Page> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../../src/catalog/index.js';
+import { startMailCatcher, type MailCatcher } from '../../../src/mail-catcher/index.js';
 import { startPortalStack, type PortalStack } from '../../support/portal-stack.js';
 import { launchBrowser } from './browser.js';
 import { startHostPage, WIDGET, type HostPage } from './host-page.js';
@@ -21,10 +22,28 @@ const ALWAYS_OPEN = JSON.stringify({
   ),
 });
 
+export interface E2eStackOptions {
+  /**
+   * `always-open` (default): every server up at all hours, on the relay and the sandbox.
+   * `guideline`: the guideline's hours (no overrides) on both, each on its own clock.
+   */
+  schedule?: 'always-open' | 'guideline';
+  /** An instant (with an offset) both clocks, the relay's and the sandbox's, start at; default real time. */
+  clock?: string;
+  /**
+   * Starts the development mail catcher (src/mail-catcher) on free loopback ports, points the
+   * relay's SMTP settings at it and runs the relay's fallback mail worker every `mail.intervalMs`
+   * (default 200 ms).
+   */
+  mail?: boolean | { intervalMs?: number };
+}
+
 export interface E2eStack {
   portal: PortalStack;
   host: HostPage;
   browser: Browser;
+  /** The mail catcher the relay sends to, with `mail`; else null. */
+  mail: MailCatcher | null;
   /** A fixture page's URL on the host origin. */
   url(page: string): string;
   close(): Promise<void>;
@@ -34,7 +53,7 @@ export interface E2eStack {
  * Everything one test file needs: the sandbox and the relay on 127.0.0.1, the host page on
  * localhost (cross-site, as in production; the relay allows exactly its origin), one Chromium.
  */
-export async function startE2eStack(): Promise<E2eStack> {
+export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
   try {
     await access(WIDGET);
   } catch {
@@ -49,6 +68,14 @@ export async function startE2eStack(): Promise<E2eStack> {
     let relayOrigin = '';
     const host = await startHostPage(() => relayOrigin);
     cleanups.push(() => host.close());
+    let mail: MailCatcher | null = null;
+    if (options.mail) {
+      const catcher = await startMailCatcher({ host: '127.0.0.1', smtpPort: 0, httpPort: 0 });
+      cleanups.push(() => catcher.close());
+      mail = catcher;
+    }
+    const mailIntervalMs = (typeof options.mail === 'object' ? options.mail.intervalMs : undefined) ?? 200;
+    const guideline = options.schedule === 'guideline';
     const portal = await startPortalStack({
       dataDir,
       clientId: 'myna-relay-e2e',
@@ -56,14 +83,18 @@ export async function startE2eStack(): Promise<E2eStack> {
         RELAY_ALLOWED_ORIGINS: host.origin,
         RELAY_SERVICE_NAME: SERVICE_NAME,
         RELAY_PURPOSE: PURPOSE,
-        RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN,
+        ...(guideline ? {} : { RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN }),
+        ...(mail === null ? {} : { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.smtpPort) }),
       },
+      ...(guideline ? { sandboxHours: 'schedule' as const } : {}),
+      ...(options.clock === undefined ? {} : { clockStart: options.clock }),
+      ...(mail === null ? {} : { mailWorker: { intervalMs: mailIntervalMs } }),
     });
     cleanups.push(() => portal.close());
     relayOrigin = portal.relayOrigin;
     const browser = await launchBrowser();
     cleanups.push(() => browser.close());
-    return { portal, host, browser, url: (page) => `${host.origin}/${page}`, close };
+    return { portal, host, browser, mail, url: (page) => `${host.origin}/${page}`, close };
   } catch (error) {
     // Whatever did start must not keep the test process alive.
     await close();
