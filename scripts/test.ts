@@ -36,6 +36,8 @@ const steps: Step[] = [
   { name: 'node tests', command: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...findTests('test/node')] },
   { name: 'build', command: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'browser tests', command: bin('web-test-runner'), args: [] },
+  { name: 'storybook build', command: 'npm', args: ['run', '--silent', 'build-storybook'] },
+  { name: 'stories (play, axe, console, ja + en)', command: process.execPath, args: ['--import', 'tsx', 'stories/check-stories.ts'] },
   // Whole flows in Chromium against real servers and the built IIFE, so they come after the build.
   { name: 'end-to-end tests', command: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...findTests('test/e2e')] },
 ];

@@ -1,0 +1,106 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect } from 'storybook/test';
+import { japanTime } from '../src/element/views/unavailable.js';
+import { fill } from '../src/i18n/index.js';
+import { loanFormMeta, type ButtonArgs } from './support/loan-form.js';
+import { expectFocused, mainButton, partOf, press, pressMain, reach, sceneOf, statusOf, typeInto, type Scene } from './support/play.js';
+import { jukiNetStopped } from './support/story-relay.js';
+
+/**
+ * When the government servers cannot answer (guideline Q&A 問1, figures 6-1 .. 6-3): the notice is
+ * shown before the user leaves the form, with three ways on, one of them the email fallback form.
+ * The scripted relay reports the 住基ネット planned stop of the third weekend.
+ */
+const meta = {
+  ...loanFormMeta,
+  title: 'myna-fetch-button/Unavailable',
+  parameters: { relay: { availability: jukiNetStopped } },
+} satisfies Meta<ButtonArgs>;
+
+export default meta;
+type Story = StoryObj<ButtonArgs>;
+
+async function unavailableNotice(scene: Scene): Promise<void> {
+  await pressMain(scene);
+  await reach(scene, 'unavailable');
+}
+
+async function fallbackForm(scene: Scene): Promise<void> {
+  await unavailableNotice(scene);
+  await press(scene, scene.text.emailMe);
+  await reach(scene, 'fallback');
+}
+
+/** Which system is stopped, until when in Japan time, and three ways on. Nothing was started at the portal. */
+export const PlannedStop: Story = {
+  name: 'Unavailable (planned stop)',
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await unavailableNotice(scene);
+    await expect(statusOf(scene)).toHaveTextContent(scene.text.unavailable);
+    const notice = partOf(scene, 'notice');
+    await expect(notice).toHaveTextContent(scene.lang === 'en' ? 'Resident Registry Network' : '住民基本台帳ネットワークシステム');
+    await expect(notice).toHaveTextContent(fill(scene.text.unavailableUntil, { time: japanTime(jukiNetStopped.nextAvailableAt!, scene.lang) }));
+    await expect(scene.relay?.started).toHaveLength(0);
+  },
+};
+
+/** Figure 6-2: email and re-entry, 「登録」; the cursor is in the first field. */
+export const FallbackForm: Story = {
+  name: 'Email fallback: empty form',
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await fallbackForm(scene);
+    await expectFocused(scene, scene.shadow.getByLabelText(scene.text.fallbackEmail));
+  },
+};
+
+/** Inline errors tied to their fields (`aria-invalid`, `aria-describedby`), focus on the first. */
+export const FallbackValidationErrors: Story = {
+  name: 'Email fallback: validation errors',
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await fallbackForm(scene);
+    await typeInto(scene, scene.text.fallbackEmail, 'taro@');
+    await typeInto(scene, scene.text.fallbackConfirmation, 'taro@example.com');
+    await press(scene, scene.text.fallbackSubmit);
+    const email = scene.shadow.getByLabelText(scene.text.fallbackEmail);
+    await expect(email).toHaveAttribute('aria-invalid', 'true');
+    await expect(email).toHaveAccessibleDescription(scene.text.fallbackEmailInvalid);
+    await expect(scene.shadow.getByLabelText(scene.text.fallbackConfirmation)).toHaveAccessibleDescription(scene.text.fallbackMismatch);
+    await expectFocused(scene, email);
+    await expect(statusOf(scene)).toHaveTextContent(scene.text.fallbackErrors);
+    await expect(scene.relay?.registrations).toHaveLength(0);
+  },
+};
+
+/** 「登録しています…」 while the relay stores the address (here it never answers); the button cannot be pressed twice. */
+export const FallbackSubmitting: Story = {
+  name: 'Email fallback: submitting',
+  parameters: { relay: { availability: jukiNetStopped, hold: ['registerFallback'] } },
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await fallbackForm(scene);
+    await typeInto(scene, scene.text.fallbackEmail, 'taro@example.jp');
+    await typeInto(scene, scene.text.fallbackConfirmation, 'taro@example.jp');
+    await press(scene, scene.text.fallbackSubmit);
+    await expect(scene.shadow.getByRole('button', { name: scene.text.fallbackSubmitting })).toBeDisabled();
+    await expect(scene.relay?.registrations).toHaveLength(1);
+  },
+};
+
+/** Registered: the user will be mailed when the data can be fetched; the event carries no address. */
+export const Registered: Story = {
+  name: 'Email fallback: registered',
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await fallbackForm(scene);
+    await typeInto(scene, scene.text.fallbackEmail, 'taro@example.jp');
+    await typeInto(scene, scene.text.fallbackConfirmation, 'taro@example.jp');
+    await press(scene, scene.text.fallbackSubmit);
+    await reach(scene, 'registered');
+    await expect(statusOf(scene)).toHaveTextContent(scene.text.fallbackRegistered);
+    await expect(scene.relay?.registrations[0]?.request.lang).toBe(scene.lang);
+    await expectFocused(scene, mainButton(scene));
+  },
+};
