@@ -1,18 +1,10 @@
+import { MYNA_FETCH_EVENT_TYPES } from '../src/events/index.js';
+
 // The demo's side panel: every widget event with its detail, as a frontend developer wants to see it.
-const EVENT_TYPES = [
-  'myna-fetch-start',
-  'myna-fetch-consent',
-  'myna-fetch-success',
-  'myna-fetch-cancel',
-  'myna-fetch-error',
-  'myna-fetch-unavailable',
-  'myna-fetch-fallback-registered',
-  'myna-fetch-state',
-] as const;
 
 const log = document.querySelector<HTMLOListElement>('#event-log')!;
 
-for (const type of EVENT_TYPES) {
+for (const type of MYNA_FETCH_EVENT_TYPES) {
   document.addEventListener(type, (event) => {
     const entry = document.createElement('li');
     const name = document.createElement('strong');

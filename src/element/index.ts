@@ -1,3 +1,4 @@
+export type { FieldMapping } from './autofill.js';
 export { MynaFetchButton } from './myna-fetch-button.js';
 export { MynaFetchConfig } from './myna-fetch-config.js';
 export { defineMynaFetchElements } from './define.js';

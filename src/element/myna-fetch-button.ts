@@ -28,7 +28,7 @@ import {
   type RelayClient,
   type UnavailableServer,
 } from '../relay-client/index.js';
-import { fillHostFields, hostScope, targetsFor } from './autofill.js';
+import { fillHostFields, hostScope, targetsFor, textFor, type FieldMapping } from './autofill.js';
 import { buttonLabel } from './button-label.js';
 import { ConsentWindow } from './consent-window.js';
 import { FallbackForm } from './fallback-form.js';
@@ -155,6 +155,12 @@ export class MynaFetchButton extends LitElement {
 
   /** Fill the form without the review step. Ignored in kiosk mode, where review is mandatory. */
   @property({ attribute: 'skip-review', type: Boolean }) skipReview = false;
+
+  /** Catalog key → host field (name, id or element), optionally `{ field, format }`; beside `data-myna-field`. */
+  @property({ attribute: false }) mapping: FieldMapping = {};
+
+  /** The button cannot be pressed (e.g. until the host form allows it). */
+  @property({ attribute: 'disabled', type: Boolean, reflect: true }) disabled = false;
 
   /** The relay client; defaults to HTTP against `relay`. Storybook and tests supply scripted ones. */
   @property({ attribute: false }) relayClient: RelayClient | null = null;
@@ -425,6 +431,15 @@ export class MynaFetchButton extends LitElement {
       case 'success':
         this.announceConsent(flow);
         this.endFlow();
+        // A mapping or format that does not fit is found now, before the review shows anything.
+        try {
+          for (const value of result.result.records[0]?.values ?? []) {
+            for (const target of targetsFor(hostScope(this), value.key, this.mapping)) textFor(target, value);
+          }
+        } catch (error) {
+          if (!(error instanceof FormatError)) throw error;
+          return this.fail('config-invalid', false, { attribute: 'data-myna-format / mapping', reason: error.message });
+        }
         this.retrieved = result.result;
         if (this.skipReview && this.effectiveMode !== 'kiosk') return this.handleFill();
         return this.setPhase('review', this.messages.review);
@@ -465,7 +480,13 @@ export class MynaFetchButton extends LitElement {
     if (reason === 'timeout') this.cancel('waiting');
     else this.setPhase('idle');
     this.notice = null;
-    const target = this.itemKeys.flatMap((key) => targetsFor(hostScope(this), key))[0];
+    const scope = hostScope(this);
+    let target: HTMLElement | undefined;
+    try {
+      target = this.itemKeys.flatMap((key) => targetsFor(scope, key, this.mapping))[0]?.input;
+    } catch {
+      // A broken mapping is reported when the values are filled; here the button keeps focus.
+    }
     if (target) target.focus();
     else this.focusMainButton();
   };
@@ -547,10 +568,10 @@ export class MynaFetchButton extends LitElement {
     const values = retrieved.records[0]?.values ?? [];
     let fields: Record<string, string>;
     try {
-      fields = fillHostFields(hostScope(this), values);
+      fields = fillHostFields(hostScope(this), values, this.mapping);
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
-      return this.fail('config-invalid', false, { attribute: 'data-myna-format', reason: error.message });
+      return this.fail('config-invalid', false, { attribute: 'data-myna-format / mapping', reason: error.message });
     }
     this.retrieved = null;
     this.setPhase('done', this.messages.done);
@@ -597,7 +618,7 @@ export class MynaFetchButton extends LitElement {
         part="button"
         type="button"
         class="primary"
-        ?disabled=${busy || this.phase === 'review' || this.phase === 'disclosure' || this.phase === 'fallback'}
+        ?disabled=${this.disabled || busy || this.phase === 'review' || this.phase === 'disclosure' || this.phase === 'fallback'}
         aria-busy=${busy ? 'true' : 'false'}
         @click=${this.handleClick}
       >
@@ -619,6 +640,7 @@ export class MynaFetchButton extends LitElement {
             lang: this.effectiveLang,
             retrieved: this.retrieved,
             scope: hostScope(this),
+            mapping: this.mapping,
             onFill: this.handleFill,
             onDiscard: this.handleDiscard,
           })

@@ -6,3 +6,4 @@ export * from './myna-fetch-state.js';
 export * from './myna-fetch-success.js';
 export * from './myna-fetch-unavailable.js';
 export * from './myna-fetch-fallback-registered.js';
+export * from './event-types.js';

@@ -28,3 +28,15 @@ export function addDays(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** Key order as the contract writes it, so two equal queries serialise equally. */
+export function normaliseQuery(query: FlowQuery): FlowQuery {
+  switch (query.method) {
+    case 'latest':
+      return { method: 'latest' };
+    case 'at':
+      return { method: 'at', at: query.at };
+    case 'range':
+      return { method: 'range', from: query.from, to: query.to };
+  }
+}

@@ -143,3 +143,59 @@ describe('<myna-fetch-button> flow against a scripted relay', () => {
     expect(relay.cancelled).to.deep.equal(['flow-1']);
   });
 });
+
+describe('<myna-fetch-button> mapping property and disabled attribute', () => {
+  it('fills fields named by the mapping property, beside data-myna-field, each in its own format', async () => {
+    const relay = new ScriptedRelay([incomeSuccess]);
+    const form = await fixture<HTMLFormElement>(html`
+      <form>
+        <label for="income">年収（万円）</label>
+        <input id="income" name="annualIncome" data-myna-field="localTax.salaryRevenue" data-myna-format="man-yen" />
+        <label for="exact">給与収入（円）</label>
+        <input id="exact" name="salaryYen" />
+        <myna-fetch-button items="localTax.salaryRevenue" .relayClient=${relay}
+          .mapping=${{ 'localTax.salaryRevenue': { field: 'salaryYen', format: 'grouped' } }}></myna-fetch-button>
+      </form>
+    `);
+    const button = form.querySelector('myna-fetch-button')!;
+    await startFetch(button);
+    await waitUntil(() => button.matches(':state(review)'), 'review shown', { timeout: 5000 });
+    expect(inner(button, '[part="review"]').textContent).to.contain('年収（万円）, 給与収入（円）');
+    const success = oneEvent(form, 'myna-fetch-success');
+    buttonNamed(button, 'フォームに入力する').click();
+    const { detail } = await success;
+    expect(detail.fields).to.deep.equal({ annualIncome: '567', salaryYen: '5,670,000' });
+    expect(form.querySelector<HTMLInputElement>('#exact')!.value).to.equal('5,670,000');
+  });
+
+  it('reports a mapping that names no field as a configuration error, before showing or filling anything', async () => {
+    const relay = new ScriptedRelay([incomeSuccess]);
+    const { form, button, input, events } = await loanForm(relay);
+    button.mapping = { 'localTax.salaryRevenue': 'noSuchField' };
+    const original = console.error;
+    console.error = () => undefined;
+    try {
+      const error = oneEvent(form, 'myna-fetch-error');
+      await startFetch(button);
+      const { detail } = await error;
+      expect(detail.code).to.equal('config-invalid');
+      expect(detail.message).to.contain('noSuchField');
+    } finally {
+      console.error = original;
+    }
+    expect(input.value).to.equal('');
+    expect(events).to.deep.equal(['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-error']);
+  });
+
+  it('a disabled button starts nothing', async () => {
+    const relay = new ScriptedRelay([incomeSuccess]);
+    const { button, events } = await loanForm(relay);
+    button.disabled = true;
+    await button.updateComplete;
+    expect((inner(button, '[part="button"]') as HTMLButtonElement).disabled).to.equal(true);
+    expect(button.hasAttribute('disabled')).to.equal(true);
+    await realClick(inner(button, '[part="button"]'));
+    expect(events).to.deep.equal([]);
+    expect(relay.started).to.have.length(0);
+  });
+});

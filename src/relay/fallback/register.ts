@@ -5,7 +5,7 @@ import { digestsEqual, FLOW_ID_PATTERN, randomToken, sha256Base64url } from '../
 import { parseInput } from '../http/validate.js';
 import { requireAllowedItems } from '../items.js';
 import { ProblemError } from '../problem.js';
-import { flowQuerySchema, japanDate, type FlowQuery } from '../query.js';
+import { flowQuerySchema, japanDate, normaliseQuery } from '../query.js';
 import { IdempotencyConflictError, type RegistrationRecord } from '../store/types.js';
 import { CONTACT_PURPOSE, DAY_MS, RETURN_PURPOSE, type FallbackContext } from './context.js';
 import { beginIdempotent, inProgress } from './idempotency.js';
@@ -146,13 +146,3 @@ async function provenFlow(context: FallbackContext, flowId: string, secret: stri
   return flow.id;
 }
 
-function normaliseQuery(query: FlowQuery): FlowQuery {
-  switch (query.method) {
-    case 'latest':
-      return { method: 'latest' };
-    case 'at':
-      return { method: 'at', at: query.at };
-    case 'range':
-      return { method: 'range', from: query.from, to: query.to };
-  }
-}

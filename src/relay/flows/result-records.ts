@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { JWTPayload } from 'jose';
 import { valueEntriesFor, type ValueEntry } from '../items.js';
 import { PortalError } from '../portal/errors.js';
-import { flowQuerySchema, isoDateSchema, type FlowQuery } from '../query.js';
+import { type FlowQuery, flowQuerySchema, isoDateSchema, normaliseQuery } from '../query.js';
 
 export type ResultValueKind = 'amount' | 'count' | 'year' | 'date' | 'text' | 'code' | 'record';
 
@@ -88,17 +88,6 @@ function describe(entry: ValueEntry): { kind: ResultValueKind; unit: ResultValue
   }
 }
 
-/** Key order as the contract writes it, so two equal queries serialise equally. */
-function normaliseQuery(query: FlowQuery): FlowQuery {
-  switch (query.method) {
-    case 'latest':
-      return { method: 'latest' };
-    case 'at':
-      return { method: 'at', at: query.at };
-    case 'range':
-      return { method: 'range', from: query.from, to: query.to };
-  }
-}
 
 function invalid(detail: string): PortalError {
   return new PortalError('result-invalid', `Self-information result rejected: ${detail}`);

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
+import { MYNA_FETCH_EVENT_TYPES } from '../../../src/events/index.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Screenshots of every test's end state (git-ignored). */
@@ -15,16 +16,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Every `myna-fetch-*` event the element can emit. */
-export const EVENT_TYPES = [
-  'myna-fetch-start',
-  'myna-fetch-consent',
-  'myna-fetch-success',
-  'myna-fetch-cancel',
-  'myna-fetch-error',
-  'myna-fetch-unavailable',
-  'myna-fetch-fallback-registered',
-  'myna-fetch-state',
-] as const;
+export const EVENT_TYPES = MYNA_FETCH_EVENT_TYPES;
 
 export interface RecordedEvent {
   type: (typeof EVENT_TYPES)[number];
