@@ -76,7 +76,13 @@ function tidyElementDocs() {
 }
 
 export default {
-  globs: ['src/element/myna-fetch-button.ts', 'src/element/myna-fetch-config.ts', 'src/element/define.ts'],
+  globs: [
+    'src/element/myna-fetch-button.ts',
+    'src/element/myna-fetch-config.ts',
+    'src/element/define.ts',
+    'src/week-view/myna-availability-week.ts',
+    'src/week-view/define.ts',
+  ],
   outdir: '',
   litelement: true,
   packagejson: false,

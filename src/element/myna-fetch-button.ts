@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import {
   MynaFetchCancelEvent,
   MynaFetchConsentEvent,
@@ -14,7 +14,7 @@ import {
   type MynaFetchErrorCode,
   type MynaFetchPhase,
 } from '../events/index.js';
-import { fill, langOf, messagesFor, normalizeLang, type Lang, type MessageKey, type Messages } from '../i18n/index.js';
+import { fill, langOf, messagesFor, type MessageKey, type Messages } from '../i18n/index.js';
 import { FormatError } from '../mapping/index.js';
 import {
   HttpRelayClient,
@@ -40,18 +40,13 @@ import { mynaFetchSettingsContext, type MynaFetchSettings } from './settings-con
 import { renderDisclosure } from './views/disclosure.js';
 import { renderFallbackForm } from './views/fallback.js';
 import { renderReview } from './views/review.js';
-import { renderUnavailable } from './views/unavailable.js';
+import { renderUnavailable, type Notice } from './views/unavailable.js';
 
-const errorMessages: Record<MynaFetchErrorCode, MessageKey> = {
-  'config-missing-relay': 'configMissingRelay',
-  'config-missing-items': 'configMissingItems',
-  'config-invalid': 'configInvalid',
-  'popup-blocked': 'popupBlocked',
-  'relay-unreachable': 'relayUnreachable',
-  'relay-rejected': 'relayRejected',
-  'portal-error': 'portalError',
-  expired: 'expired',
-};
+/** Each error code's message key is the code in camelCase, e.g. `config-invalid` → `configInvalid`. */
+const messageKeyOf = (code: MynaFetchErrorCode) => code.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()) as MessageKey;
+
+/** The page's own address without its fragment: where the portal and the mail link come back to. */
+const returnUrl = () => location.href.split('#')[0]!;
 
 const POLL_INTERVAL_MS = 1000;
 const BUSY_PHASES: readonly MynaFetchPhase[] = ['starting', 'consenting', 'waiting'];
@@ -59,13 +54,6 @@ const BUSY_PHASES: readonly MynaFetchPhase[] = ['starting', 'consenting', 'waiti
 interface ActiveFlow extends RedirectFlow {
   readonly window: ConsentWindow | null;
   readonly startedAt: number;
-}
-
-/** Why the data cannot be fetched now; shown with three ways on (guideline Q&A 問1). */
-interface Notice {
-  readonly reason: 'unavailable' | 'timeout';
-  readonly servers: readonly UnavailableServer[];
-  readonly nextAvailableAt: string | null;
 }
 
 const RESUME_FRAGMENT = /(?:^#|&)myna-resume=1/;
@@ -107,7 +95,7 @@ const RESUME_FRAGMENT = /(?:^#|&)myna-resume=1/;
 export class MynaFetchButton extends LitElement {
   static override styles = mynaFetchButtonStyles;
 
-  private readonly internals = this.attachInternals();
+  readonly #internals = this.attachInternals();
 
   @consume({ context: mynaFetchSettingsContext, subscribe: true })
   @state()
@@ -121,37 +109,34 @@ export class MynaFetchButton extends LitElement {
   @state() private popupBlocked = false;
   @state() private notice: Notice | null = null;
 
-  private readonly fallbackForm = new FallbackForm(this);
-
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-  @query('[part="button"]') private mainButton!: HTMLButtonElement;
+  readonly #fallbackForm = new FallbackForm(this);
 
   /** Base URL of the provider's relay, e.g. `https://relay.example.jp`. */
-  @property({ attribute: 'relay' }) relay = '';
+  @property() relay = '';
 
   /** Comma-separated catalog keys to fetch, e.g. `localTax.salaryRevenue`. */
-  @property({ attribute: 'items' }) items = '';
+  @property() items = '';
 
   /** What the data is used for, shown in the disclosure; the relay's configured purpose otherwise. */
-  @property({ attribute: 'purpose' }) purpose = '';
+  @property() purpose = '';
 
   /** Where consent happens: `popup` (default), `redirect` (full page) or `kiosk` (terminal; review is mandatory). */
-  @property({ attribute: 'mode' }) mode: FlowMode | '' = '';
+  @property() mode: FlowMode | '' = '';
 
   /** Query method (guideline 2.6): `latest` (default), `at` (with `at`) or `range` (with `from` and `to`). */
-  @property({ attribute: 'query' }) query = '';
+  @property() query = '';
 
   /** The date for `query="at"`, `YYYY-MM-DD`. */
-  @property({ attribute: 'at' }) at = '';
+  @property() at = '';
 
   /** The first date for `query="range"`, `YYYY-MM-DD`. */
-  @property({ attribute: 'from' }) from = '';
+  @property() from = '';
 
   /** The last date for `query="range"`, `YYYY-MM-DD`. */
-  @property({ attribute: 'to' }) to = '';
+  @property() to = '';
 
   /** Seconds to wait for the data before the delay notice (guideline Q&A 問2: about 20 s). */
-  @property({ attribute: 'timeout', type: Number }) timeout: number | null = null;
+  @property({ type: Number }) timeout: number | null = null;
 
   /** Fill the form without the review step. Ignored in kiosk mode, where review is mandatory. */
   @property({ attribute: 'skip-review', type: Boolean }) skipReview = false;
@@ -160,7 +145,7 @@ export class MynaFetchButton extends LitElement {
   @property({ attribute: false }) mapping: FieldMapping = {};
 
   /** The button cannot be pressed (e.g. until the host form allows it). */
-  @property({ attribute: 'disabled', type: Boolean, reflect: true }) disabled = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** The relay client; defaults to HTTP against `relay`. Storybook and tests supply scripted ones. */
   @property({ attribute: false }) relayClient: RelayClient | null = null;
@@ -168,12 +153,12 @@ export class MynaFetchButton extends LitElement {
   /** Strings to replace, by message key. */
   @property({ attribute: false }) messageOverrides: Partial<Messages> = {};
 
-  private flow: ActiveFlow | null = null;
+  #flow: ActiveFlow | null = null;
   /** Bumped by every start and every end, so a start still awaiting the relay knows it was cancelled. */
-  private attempt = 0;
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
-  private consentAnnounced = false;
-  private timeoutNoticed = false;
+  #attempt = 0;
+  #pollTimer: ReturnType<typeof setTimeout> | undefined;
+  #consentAnnounced = false;
+  #timeoutNoticed = false;
 
   /** Parsed `items`: trimmed, empty entries dropped. */
   get itemKeys(): string[] {
@@ -183,191 +168,198 @@ export class MynaFetchButton extends LitElement {
       .filter((key) => key !== '');
   }
 
-  private get effectiveLang(): Lang {
-    return this.hasAttribute('lang') ? normalizeLang(this.getAttribute('lang')) : langOf(this);
+  get #messages(): Messages {
+    return messagesFor(langOf(this), this.messageOverrides);
   }
 
-  private get messages(): Messages {
-    return messagesFor(this.effectiveLang, this.messageOverrides);
-  }
-
-  private get effectiveMode(): FlowMode {
+  get #effectiveMode(): FlowMode {
     return this.mode || this.settings.mode || 'popup';
   }
 
-  private get effectiveTimeout(): number {
+  get #effectiveTimeout(): number {
     return this.timeout ?? this.settings.timeout ?? 20;
   }
 
-  private get effectiveQuery() {
+  get #effectiveQuery() {
     return parseQuery({ query: this.query, at: this.at, from: this.from, to: this.to });
   }
 
-  private client(): RelayClient {
+  #client(): RelayClient {
     return this.relayClient ?? this.settings.relayClient ?? new HttpRelayClient(this.relay || this.settings.relay || '');
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('message', this.handleMessage);
-    this.internals.states.add(this.phase);
-    this.resumeRedirectFlow();
-    this.welcomeBackFromMail();
+    window.addEventListener('message', this.#handleMessage);
+    this.#internals.states.add(this.phase);
+    this.#resumeRedirectFlow();
+    this.#welcomeBackFromMail();
   }
 
   /** Arrived through the resume link of a fallback mail: say what to do next, once. */
-  private welcomeBackFromMail(): void {
+  #welcomeBackFromMail(): void {
     if (!RESUME_FRAGMENT.test(location.hash)) return;
     history.replaceState(history.state, '', location.pathname + location.search);
-    const messages = this.messages;
+    const messages = this.#messages;
     this.statusMessage = fill(messages.resumed, { button: buttonLabel(messages, this.itemKeys) });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('message', this.handleMessage);
-    clearTimeout(this.pollTimer);
+    window.removeEventListener('message', this.#handleMessage);
+    clearTimeout(this.#pollTimer);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('phase' as keyof MynaFetchButton)) return;
-    const dialog = this.dialog;
+    const dialog = this.renderRoot.querySelector('dialog');
     if (this.phase === 'disclosure' && dialog && !dialog.open) dialog.showModal();
     if (this.phase === 'fallback') this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
   }
 
-  private setPhase(next: MynaFetchPhase, message = ''): void {
+  #setPhase(next: MynaFetchPhase, message = ''): void {
     const from = this.phase;
     this.statusMessage = message;
     if (from === next) return;
     // Leaving the dialog: give focus back to the button that opened it.
-    if (from === 'disclosure') this.focusMainButton();
-    this.internals.states.delete(from);
-    this.internals.states.add(next);
+    if (from === 'disclosure') this.#focusMainButton();
+    this.#internals.states.delete(from);
+    this.#internals.states.add(next);
     this.phase = next;
     this.dispatchEvent(new MynaFetchStateEvent({ from, to: next }));
   }
 
-  /** After the next render: the button may still be disabled in the phase being left. */
-  private focusMainButton(): void {
-    void this.updateComplete.then(() => this.mainButton.focus());
+  /** After the next render: the button may still be disabled in the phase being left. It renders first. */
+  #focusMainButton(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector('button')!.focus());
   }
 
-  private fail(code: MynaFetchErrorCode, retryable: boolean, values: Record<string, string> = {}): void {
-    this.endFlow();
-    const message = fill(this.messages[errorMessages[code]], values);
+  #fail(code: MynaFetchErrorCode, retryable: boolean, values: Record<string, string> = {}): void {
+    this.#endFlow();
+    const message = fill(this.#messages[messageKeyOf(code)], values);
     if (code.startsWith('config-')) console.error(`<myna-fetch-button>: ${message}`);
-    this.setPhase('error', message);
+    this.#setPhase('error', message);
     this.dispatchEvent(new MynaFetchErrorEvent({ code, message, retryable }));
   }
 
-  private cancel(step: MynaFetchCancelStep): void {
-    const flow = this.flow;
-    this.endFlow();
-    if (flow) void this.client().cancelFlow(flow.id, flow.secret).catch(() => undefined);
-    this.setPhase('cancelled', this.messages[step === 'card-locked' ? 'cardLocked' : 'cancelled']);
+  /** A mapping or `data-myna-format` that does not fit the value; anything else is a bug and thrown on. */
+  #failFormat(error: unknown): void {
+    if (!(error instanceof FormatError)) throw error;
+    this.#fail('config-invalid', false, { attribute: 'data-myna-format / mapping', reason: error.message });
+  }
+
+  #cancel(step: MynaFetchCancelStep): void {
+    const flow = this.#flow;
+    this.#endFlow();
+    this.#cancelRemote(flow);
+    this.#setPhase('cancelled', this.#messages[step === 'card-locked' ? 'cardLocked' : 'cancelled']);
     this.dispatchEvent(new MynaFetchCancelEvent({ step }));
   }
 
-  private endFlow(): void {
-    this.attempt++;
-    clearTimeout(this.pollTimer);
-    this.flow?.window?.close();
-    this.flow = null;
+  /** Tells the relay to drop a flow; the user has moved on, so an error here changes nothing. */
+  #cancelRemote(flow: Pick<ActiveFlow, 'id' | 'secret'> | null): void {
+    if (flow) void this.#client().cancelFlow(flow.id, flow.secret).catch(() => undefined);
+  }
+
+  #endFlow(): void {
+    this.#attempt++;
+    clearTimeout(this.#pollTimer);
+    this.#flow?.window?.close();
+    this.#flow = null;
     this.popupBlocked = false;
     this.notice = null;
   }
 
   /** A configuration problem, named by attribute, or null when the element can start. */
-  private configProblem(): [MynaFetchErrorCode, Record<string, string>] | null {
+  #configProblem(): [MynaFetchErrorCode, Record<string, string>] | null {
     if (!this.relay && !this.settings.relay && !this.relayClient && !this.settings.relayClient) return ['config-missing-relay', {}];
     if (this.itemKeys.length === 0) return ['config-missing-items', {}];
-    const query = this.effectiveQuery;
+    const query = this.#effectiveQuery;
     if ('attribute' in query) return ['config-invalid', { attribute: query.attribute, reason: query.reason }];
-    if (!['popup', 'redirect', 'kiosk'].includes(this.effectiveMode)) {
-      return ['config-invalid', { attribute: 'mode', reason: `"${this.effectiveMode}" is not popup, redirect or kiosk` }];
+    if (!['popup', 'redirect', 'kiosk'].includes(this.#effectiveMode)) {
+      return ['config-invalid', { attribute: 'mode', reason: `"${this.#effectiveMode}" is not popup, redirect or kiosk` }];
     }
     return null;
   }
 
-  private readonly handleClick = (): void => {
-    const problem = this.configProblem();
-    if (problem) return this.fail(problem[0], false, problem[1]);
+  readonly #handleClick = (): void => {
+    const problem = this.#configProblem();
+    if (problem) return this.#fail(problem[0], false, problem[1]);
     if (!this.dispatchEvent(new MynaFetchStartEvent({ items: this.itemKeys }))) return;
-    void this.openDisclosure();
+    void this.#openDisclosure();
   };
 
-  private async openDisclosure(): Promise<void> {
-    const attempt = ++this.attempt;
+  async #openDisclosure(): Promise<void> {
+    const attempt = ++this.#attempt;
     this.disclosure = null;
-    this.setPhase('disclosure');
+    this.#setPhase('disclosure');
     try {
-      const client = this.client();
+      const client = this.#client();
       // Asked together: the user learns that the servers are down before going to the portal.
       const [disclosure, availability] = await Promise.all([client.disclosure(this.itemKeys), client.availability(this.itemKeys)]);
-      if (attempt !== this.attempt) return;
-      if (!availability.available) return this.becomeUnavailable(availability.nextAvailableAt, availability.servers);
+      if (attempt !== this.#attempt) return;
+      if (!availability.available) return this.#becomeUnavailable(availability.nextAvailableAt, availability.servers);
       this.disclosure = disclosure;
     } catch (error) {
-      if (attempt === this.attempt) this.failFromRelay(error);
+      if (attempt === this.#attempt) this.#failFromRelay(error);
     }
   }
 
-  private readonly handleContinue = (): void => {
+  readonly #handleContinue = (): void => {
     // Opened here, before any await, or pop-up blockers refuse it.
-    if (this.effectiveMode !== 'popup') return void this.startFlow(null);
+    if (this.#effectiveMode !== 'popup') return void this.#startFlow(null);
     const consentWindow = ConsentWindow.open();
-    if (consentWindow) return void this.startFlow(consentWindow);
-    this.fail('popup-blocked', true);
+    if (consentWindow) return void this.#startFlow(consentWindow);
+    this.#fail('popup-blocked', true);
     this.popupBlocked = true;
   };
 
-  private readonly handleContinueHere = (): void => void this.startFlow(null);
+  readonly #handleContinueHere = (): void => void this.#startFlow(null);
 
-  private readonly handleDialogCancel = (event: Event): void => {
+  readonly #handleDialogCancel = (event: Event): void => {
     event.preventDefault();
-    this.cancel('disclosure');
+    this.#cancel('disclosure');
   };
 
-  private async startFlow(consentWindow: ConsentWindow | null): Promise<void> {
-    const query = this.effectiveQuery as Query;
-    const attempt = ++this.attempt;
+  async #startFlow(consentWindow: ConsentWindow | null): Promise<void> {
+    const query = this.#effectiveQuery as Query;
+    const attempt = ++this.#attempt;
     this.retrieved = null;
-    this.consentAnnounced = false;
-    this.timeoutNoticed = false;
+    this.#consentAnnounced = false;
+    this.#timeoutNoticed = false;
     this.popupBlocked = false;
-    this.setPhase('starting', this.messages.starting);
+    this.#setPhase('starting', this.#messages.starting);
     try {
       const { secret, secretHash } = await createFlowSecret();
-      const started = await this.client().startFlow({
+      const started = await this.#client().startFlow({
         items: this.itemKeys,
         query,
-        mode: consentWindow ? 'popup' : this.effectiveMode === 'kiosk' ? 'kiosk' : 'redirect',
-        returnUrl: location.href.split('#')[0]!,
+        mode: consentWindow ? 'popup' : this.#effectiveMode === 'kiosk' ? 'kiosk' : 'redirect',
+        returnUrl: returnUrl(),
         secretHash,
       });
-      if (attempt !== this.attempt) {
+      if (attempt !== this.#attempt) {
         consentWindow?.close();
-        return void this.client().cancelFlow(started.flowId, secret).catch(() => undefined);
+        return this.#cancelRemote({ id: started.flowId, secret });
       }
-      this.flow = { id: started.flowId, secret, relayOrigin: new URL(started.launchUrl).origin, window: consentWindow, startedAt: Date.now() };
-      this.setPhase('consenting', this.messages.consenting);
+      this.#flow = { id: started.flowId, secret, relayOrigin: new URL(started.launchUrl).origin, window: consentWindow, startedAt: Date.now() };
+      this.#setPhase('consenting', this.#messages.consenting);
       if (consentWindow) {
         consentWindow.navigate(started.launchUrl);
-        this.schedulePoll();
+        this.#schedulePoll();
       } else {
-        rememberRedirectFlow(this.flow);
+        rememberRedirectFlow(this.#flow);
         rememberForm(hostScope(this));
         location.assign(started.launchUrl);
       }
     } catch (error) {
       consentWindow?.close();
-      if (attempt === this.attempt) this.failFromRelay(error);
+      if (attempt === this.#attempt) this.#failFromRelay(error);
     }
   }
 
   /** Back from the portal in redirect or kiosk mode: pick up the flow this page started. */
-  private resumeRedirectFlow(): void {
+  #resumeRedirectFlow(): void {
     const resumed = takeRedirectFlow();
     if (!resumed) return;
     // With the script in <head>, the host form is still being parsed: restore once all of it exists.
@@ -376,109 +368,108 @@ export class MynaFetchButton extends LitElement {
     } else {
       restoreForm(hostScope(this));
     }
-    this.flow = { ...resumed, window: null, startedAt: Date.now() };
-    this.setPhase('consenting', this.messages.consenting);
-    this.schedulePoll(0);
+    this.#flow = { ...resumed, window: null, startedAt: Date.now() };
+    this.#setPhase('consenting', this.#messages.consenting);
+    this.#schedulePoll(0);
   }
 
-  private failFromRelay(error: unknown): void {
-    if (!(error instanceof RelayError) || error.code === 'relay-unreachable') return this.fail('relay-unreachable', true);
-    if (error.unavailable) return this.becomeUnavailable(error.unavailable.nextAvailableAt, error.unavailable.servers);
-    if (error.field) return this.fail('config-invalid', false, { attribute: error.field, reason: error.code });
-    this.fail('relay-rejected', false, { code: error.code });
+  #failFromRelay(error: unknown): void {
+    if (!(error instanceof RelayError) || error.code === 'relay-unreachable') return this.#fail('relay-unreachable', true);
+    if (error.unavailable) return this.#becomeUnavailable(error.unavailable.nextAvailableAt, error.unavailable.servers);
+    if (error.field) return this.#fail('config-invalid', false, { attribute: error.field, reason: error.code });
+    this.#fail('relay-rejected', false, { code: error.code });
   }
 
   /** The hand-off page's note that the portal is done; only from the relay's origin and our window. */
-  private readonly handleMessage = (event: MessageEvent): void => {
-    const flow = this.flow;
+  readonly #handleMessage = (event: MessageEvent): void => {
+    const flow = this.#flow;
     if (!flow || event.origin !== flow.relayOrigin || !flow.window?.isSource(event.source)) return;
     const data: unknown = event.data;
     if (typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== 'myna-fetch') return;
     if ((data as { flowId?: unknown }).flowId !== flow.id) return;
-    this.schedulePoll(0);
+    this.#schedulePoll(0);
   };
 
-  private schedulePoll(delay = POLL_INTERVAL_MS): void {
-    clearTimeout(this.pollTimer);
-    this.pollTimer = setTimeout(() => void this.poll(), delay);
+  #schedulePoll(delay = POLL_INTERVAL_MS): void {
+    clearTimeout(this.#pollTimer);
+    this.#pollTimer = setTimeout(() => void this.#poll(), delay);
   }
 
-  private async poll(): Promise<void> {
-    const flow = this.flow;
+  async #poll(): Promise<void> {
+    const flow = this.#flow;
     if (!flow) return;
     let result: FlowResult;
     try {
-      result = await this.client().flowResult(flow.id, flow.secret);
+      result = await this.#client().flowResult(flow.id, flow.secret);
     } catch (error) {
-      if (this.flow !== flow) return;
-      if (error instanceof RelayError && error.status === 410) return this.fail('expired', true);
-      return this.failFromRelay(error);
+      if (this.#flow !== flow) return;
+      if (error instanceof RelayError && error.status === 410) return this.#fail('expired', true);
+      return this.#failFromRelay(error);
     }
-    if (this.flow === flow) this.handleResult(flow, result);
+    if (this.#flow === flow) this.#handleResult(flow, result);
   }
 
-  private handleResult(flow: ActiveFlow, result: FlowResult): void {
+  #handleResult(flow: ActiveFlow, result: FlowResult): void {
     switch (result.status) {
       case 'awaiting-consent':
-        if (flow.window?.closed) return this.cancel('portal-closed');
-        return this.schedulePoll();
+        if (flow.window?.closed) return this.#cancel('portal-closed');
+        return this.#schedulePoll();
       case 'pending':
-        this.announceConsent(flow);
+        this.#announceConsent(flow);
         this.elapsedSeconds = Math.floor((Date.now() - flow.startedAt) / 1000);
-        if (this.phase !== 'waiting') this.setPhase('waiting', this.messages.waiting);
-        if (this.elapsedSeconds >= this.effectiveTimeout && !this.timeoutNoticed) this.noticeTimeout();
-        return this.schedulePoll();
+        if (this.phase !== 'waiting') this.#setPhase('waiting', this.#messages.waiting);
+        if (this.elapsedSeconds >= this.#effectiveTimeout && !this.#timeoutNoticed) this.#noticeTimeout();
+        return this.#schedulePoll();
       case 'success':
-        this.announceConsent(flow);
-        this.endFlow();
+        this.#announceConsent(flow);
+        this.#endFlow();
         // A mapping or format that does not fit is found now, before the review shows anything.
         try {
           for (const value of result.result.records[0]?.values ?? []) {
             for (const target of targetsFor(hostScope(this), value.key, this.mapping)) textFor(target, value);
           }
         } catch (error) {
-          if (!(error instanceof FormatError)) throw error;
-          return this.fail('config-invalid', false, { attribute: 'data-myna-format / mapping', reason: error.message });
+          return this.#failFormat(error);
         }
         this.retrieved = result.result;
-        if (this.skipReview && this.effectiveMode !== 'kiosk') return this.handleFill();
-        return this.setPhase('review', this.messages.review);
+        if (this.skipReview && this.#effectiveMode !== 'kiosk') return this.#handleFill();
+        return this.#setPhase('review', this.#messages.review);
       case 'cancelled':
-        return this.cancel(result.step === 'card_locked' ? 'card-locked' : 'portal');
+        return this.#cancel(result.step === 'card_locked' ? 'card-locked' : 'portal');
       case 'unavailable':
-        return this.becomeUnavailable(result.nextAvailableAt, result.servers);
+        return this.#becomeUnavailable(result.nextAvailableAt, result.servers);
       case 'error':
-        return this.fail(result.code === 'expired' ? 'expired' : 'portal-error', result.retryable);
+        return this.#fail(result.code === 'expired' ? 'expired' : 'portal-error', result.retryable);
     }
   }
 
-  private announceConsent(flow: ActiveFlow): void {
-    if (this.consentAnnounced) return;
-    this.consentAnnounced = true;
+  #announceConsent(flow: ActiveFlow): void {
+    if (this.#consentAnnounced) return;
+    this.#consentAnnounced = true;
     flow.window?.close();
     this.dispatchEvent(new MynaFetchConsentEvent({ flowId: flow.id }));
   }
 
-  private becomeUnavailable(nextAvailableAt: string | null, servers: readonly UnavailableServer[]): void {
-    this.endFlow();
+  #becomeUnavailable(nextAvailableAt: string | null, servers: readonly UnavailableServer[]): void {
+    this.#endFlow();
     const down = servers.filter((server) => !server.available);
     this.notice = { reason: 'unavailable', servers: down, nextAvailableAt };
-    this.setPhase('unavailable', this.messages.unavailable);
+    this.#setPhase('unavailable', this.#messages.unavailable);
     this.dispatchEvent(new MynaFetchUnavailableEvent({ nextAvailableAt, servers: down.map((server) => server.id), reason: 'unavailable' }));
   }
 
   /** Retrieval passed the timeout (Q&A 問2: about 20 s): the same ways on, while polling goes on. */
-  private noticeTimeout(): void {
-    this.timeoutNoticed = true;
+  #noticeTimeout(): void {
+    this.#timeoutNoticed = true;
     this.notice = { reason: 'timeout', servers: [], nextAvailableAt: null };
-    this.statusMessage = this.messages.timeoutNotice;
+    this.statusMessage = this.#messages.timeoutNotice;
     this.dispatchEvent(new MynaFetchUnavailableEvent({ nextAvailableAt: null, servers: [], reason: 'timeout' }));
   }
 
-  private readonly handleEnterManually = (): void => {
+  readonly #handleEnterManually = (): void => {
     const reason = this.notice?.reason;
-    if (reason === 'timeout') this.cancel('waiting');
-    else this.setPhase('idle');
+    if (reason === 'timeout') this.#cancel('waiting');
+    else this.#setPhase('idle');
     this.notice = null;
     const scope = hostScope(this);
     let target: HTMLElement | undefined;
@@ -488,81 +479,81 @@ export class MynaFetchButton extends LitElement {
       // A broken mapping is reported when the values are filled; here the button keeps focus.
     }
     if (target) target.focus();
-    else this.focusMainButton();
+    else this.#focusMainButton();
   };
 
-  private readonly handleLater = (): void => {
+  readonly #handleLater = (): void => {
     if (this.notice?.reason === 'timeout') {
       this.notice = null;
-      this.statusMessage = this.messages.waiting;
+      this.statusMessage = this.#messages.waiting;
       return;
     }
     this.notice = null;
-    this.setPhase('idle');
-    this.focusMainButton();
+    this.#setPhase('idle');
+    this.#focusMainButton();
   };
 
-  private readonly handleEmailMe = (): void => {
-    clearTimeout(this.pollTimer);
-    this.fallbackForm.reset();
-    this.setPhase('fallback');
+  readonly #handleEmailMe = (): void => {
+    clearTimeout(this.#pollTimer);
+    this.#fallbackForm.reset();
+    this.#setPhase('fallback');
   };
 
-  private readonly handleFallbackSubmit = async (event: SubmitEvent): Promise<void> => {
+  readonly #handleFallbackSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    const form = this.fallbackForm;
+    const form = this.#fallbackForm;
     if (form.submitting) return;
-    if (!form.validate(this.messages)) {
+    if (!form.validate(this.#messages)) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
-      this.statusMessage = this.messages.fallbackErrors;
+      this.statusMessage = this.#messages.fallbackErrors;
       return;
     }
-    const query = this.effectiveQuery as Query;
-    const flow = this.flow;
+    const query = this.#effectiveQuery as Query;
+    const flow = this.#flow;
     const reason = this.notice?.reason ?? 'unavailable';
     form.setSubmitting(true);
     try {
-      const { registrationId } = await this.client().registerFallback(
+      const { registrationId } = await this.#client().registerFallback(
         {
           email: form.email.trim(),
           emailConfirmation: form.emailConfirmation.trim(),
           items: this.itemKeys,
           query,
-          returnUrl: location.href.split('#')[0]!,
+          returnUrl: returnUrl(),
           reason,
-          lang: this.effectiveLang,
+          lang: langOf(this),
           ...(flow ? { flowId: flow.id, secret: flow.secret } : {}),
         },
         form.idempotencyKey,
       );
-      this.endFlow();
+      this.#endFlow();
       form.reset();
-      this.setPhase('registered', this.messages.fallbackRegistered);
-      this.focusMainButton();
+      this.#setPhase('registered', this.#messages.fallbackRegistered);
+      this.#focusMainButton();
       this.dispatchEvent(new MynaFetchFallbackRegisteredEvent({ registrationId, reason }));
     } catch (error) {
       form.setSubmitting(false);
       if (error instanceof RelayError && (error.field === 'email' || error.field === 'emailConfirmation')) {
-        const message = error.code === 'email-mismatch' ? this.messages.fallbackMismatch : error.code === 'email-too-long' ? this.messages.fallbackEmailTooLong : this.messages.fallbackEmailInvalid;
+        const message = error.code === 'email-mismatch' ? this.#messages.fallbackMismatch : error.code === 'email-too-long' ? this.#messages.fallbackEmailTooLong : this.#messages.fallbackEmailInvalid;
         form.setErrors({ [error.field]: message });
-        this.statusMessage = this.messages.fallbackErrors;
+        this.statusMessage = this.#messages.fallbackErrors;
         return;
       }
-      this.failFromRelay(error);
+      this.#failFromRelay(error);
     }
   };
 
-  private readonly handleFallbackCancel = (): void => {
-    const flow = this.flow;
-    this.endFlow();
-    if (flow) void this.client().cancelFlow(flow.id, flow.secret).catch(() => undefined);
-    this.fallbackForm.reset();
-    this.setPhase('idle');
-    this.focusMainButton();
+  readonly #handleFallbackCancel = (): void => {
+    const flow = this.#flow;
+    this.#endFlow();
+    this.#cancelRemote(flow);
+    this.#fallbackForm.reset();
+    this.#setPhase('idle');
+    this.#focusMainButton();
   };
 
-  private readonly handleFill = (): void => {
+  readonly #handleFill = (): void => {
     const retrieved = this.retrieved;
     if (!retrieved) return;
     const values = retrieved.records[0]?.values ?? [];
@@ -570,48 +561,47 @@ export class MynaFetchButton extends LitElement {
     try {
       fields = fillHostFields(hostScope(this), values, this.mapping);
     } catch (error) {
-      if (!(error instanceof FormatError)) throw error;
-      return this.fail('config-invalid', false, { attribute: 'data-myna-format / mapping', reason: error.message });
+      return this.#failFormat(error);
     }
     this.retrieved = null;
-    this.setPhase('done', this.messages.done);
+    this.#setPhase('done', this.#messages.done);
     this.dispatchEvent(
       new MynaFetchSuccessEvent({ fields, values, query: retrieved.query, retrievedAt: retrieved.retrievedAt, consent: retrieved.consent }),
     );
   };
 
-  private readonly handleDiscard = (): void => {
+  readonly #handleDiscard = (): void => {
     this.retrieved = null;
-    this.setPhase('cancelled', this.messages.discarded);
+    this.#setPhase('cancelled', this.#messages.discarded);
     this.dispatchEvent(new MynaFetchCancelEvent({ step: 'review' }));
   };
 
-  private readonly handleCancelFlow = (): void => this.cancel(this.phase === 'disclosure' ? 'disclosure' : 'waiting');
+  readonly #handleCancelFlow = (): void => this.#cancel(this.phase === 'disclosure' ? 'disclosure' : 'waiting');
 
-  private renderDialog(messages: Messages) {
-    const query = this.effectiveQuery;
+  #renderDialog(messages: Messages) {
+    const query = this.#effectiveQuery;
     return html`
-      <dialog part="dialog" aria-labelledby="disclosure-title" aria-describedby="disclosure-body" @cancel=${this.handleDialogCancel}>
+      <dialog part="dialog" aria-labelledby="disclosure-title" aria-describedby="disclosure-body" @cancel=${this.#handleDialogCancel}>
         <h2 id="disclosure-title">${messages.disclosureTitle}</h2>
         <div id="disclosure-body">
           ${renderDisclosure({
             messages,
-            lang: this.effectiveLang,
+            lang: langOf(this),
             disclosure: this.disclosure,
             query: 'attribute' in query ? { method: 'latest' } : query,
             purpose: this.purpose || this.settings.purpose || '',
           })}
         </div>
         <div part="actions">
-          <button type="button" class="primary" ?disabled=${!this.disclosure} @click=${this.handleContinue}>${messages.continue}</button>
-          <button type="button" @click=${this.handleCancelFlow}>${messages.cancel}</button>
+          <button type="button" class="primary" ?disabled=${!this.disclosure} @click=${this.#handleContinue}>${messages.continue}</button>
+          <button type="button" @click=${this.#handleCancelFlow}>${messages.cancel}</button>
         </div>
       </dialog>
     `;
   }
 
   override render() {
-    const messages = this.messages;
+    const messages = this.#messages;
     const busy = BUSY_PHASES.includes(this.phase);
     return html`
       <button
@@ -620,7 +610,7 @@ export class MynaFetchButton extends LitElement {
         class="primary"
         ?disabled=${this.disabled || busy || this.phase === 'review' || this.phase === 'disclosure' || this.phase === 'fallback'}
         aria-busy=${busy ? 'true' : 'false'}
-        @click=${this.handleClick}
+        @click=${this.#handleClick}
       >
         <slot>${buttonLabel(messages, this.itemKeys)}</slot>
       </button>
@@ -629,43 +619,41 @@ export class MynaFetchButton extends LitElement {
         ? html`<p class="elapsed">${fill(messages.waitingElapsed, { seconds: this.elapsedSeconds })}</p>`
         : nothing}
       ${busy
-        ? html`<div part="actions"><button type="button" @click=${this.handleCancelFlow}>${messages.cancel}</button></div>`
+        ? html`<div part="actions"><button type="button" @click=${this.#handleCancelFlow}>${messages.cancel}</button></div>`
         : nothing}
       ${this.popupBlocked
-        ? html`<div part="actions"><button type="button" class="primary" @click=${this.handleContinueHere}>${messages.continueHere}</button></div>`
+        ? html`<div part="actions"><button type="button" class="primary" @click=${this.#handleContinueHere}>${messages.continueHere}</button></div>`
         : nothing}
       ${this.phase === 'review' && this.retrieved
         ? renderReview({
             messages,
-            lang: this.effectiveLang,
+            lang: langOf(this),
             retrieved: this.retrieved,
             scope: hostScope(this),
             mapping: this.mapping,
-            onFill: this.handleFill,
-            onDiscard: this.handleDiscard,
+            onFill: this.#handleFill,
+            onDiscard: this.#handleDiscard,
           })
         : nothing}
       ${this.notice && (this.phase === 'unavailable' || this.phase === 'waiting')
         ? renderUnavailable({
             messages,
-            lang: this.effectiveLang,
-            servers: this.notice.servers,
-            nextAvailableAt: this.notice.nextAvailableAt,
-            reason: this.notice.reason,
-            onEnterManually: this.handleEnterManually,
-            onLater: this.handleLater,
-            onEmail: this.handleEmailMe,
+            lang: langOf(this),
+            notice: this.notice,
+            onEnterManually: this.#handleEnterManually,
+            onLater: this.#handleLater,
+            onEmail: this.#handleEmailMe,
           })
         : nothing}
       ${this.phase === 'fallback'
         ? renderFallbackForm({
             messages,
-            form: this.fallbackForm,
-            onSubmit: (event) => void this.handleFallbackSubmit(event),
-            onCancel: this.handleFallbackCancel,
+            form: this.#fallbackForm,
+            onSubmit: (event) => void this.#handleFallbackSubmit(event),
+            onCancel: this.#handleFallbackCancel,
           })
         : nothing}
-      ${this.phase === 'disclosure' ? this.renderDialog(messages) : nothing}
+      ${this.phase === 'disclosure' ? this.#renderDialog(messages) : nothing}
     `;
   }
 }

@@ -11,32 +11,33 @@ import { mynaFetchSettingsContext, type MynaFetchSettings } from './settings-con
  * @slot - The page content holding the buttons.
  */
 export class MynaFetchConfig extends LitElement {
-  private readonly provider = new ContextProvider(this, { context: mynaFetchSettingsContext, initialValue: {} });
+  readonly #provider = new ContextProvider(this, { context: mynaFetchSettingsContext, initialValue: {} });
 
   /** Base URL of the provider's relay. */
-  @property({ attribute: 'relay' }) relay = '';
+  @property() relay = '';
 
   /** Default consent window for the buttons inside: `popup`, `redirect` or `kiosk`. */
-  @property({ attribute: 'mode' }) mode: FlowMode | '' = '';
+  @property() mode: FlowMode | '' = '';
 
   /** Default seconds before the delay notice. */
-  @property({ attribute: 'timeout', type: Number }) timeout: number | null = null;
+  @property({ type: Number }) timeout: number | null = null;
 
   /** Default purpose shown in the disclosure. */
-  @property({ attribute: 'purpose' }) purpose = '';
+  @property() purpose = '';
 
   /** A relay client for every button inside (Storybook, tests). */
   @property({ attribute: false }) relayClient: RelayClient | null = null;
 
   override willUpdate(): void {
+    // An unset attribute gives `undefined`, which the buttons treat as absent.
     const settings: MynaFetchSettings = {
-      ...(this.relay ? { relay: this.relay } : {}),
-      ...(this.mode ? { mode: this.mode } : {}),
-      ...(this.timeout !== null ? { timeout: this.timeout } : {}),
-      ...(this.purpose ? { purpose: this.purpose } : {}),
-      ...(this.relayClient ? { relayClient: this.relayClient } : {}),
+      relay: this.relay || undefined,
+      mode: this.mode || undefined,
+      timeout: this.timeout ?? undefined,
+      purpose: this.purpose || undefined,
+      relayClient: this.relayClient ?? undefined,
     };
-    this.provider.setValue(settings);
+    this.#provider.setValue(settings);
   }
 
   override render() {

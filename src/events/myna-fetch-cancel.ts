@@ -1,3 +1,5 @@
+import { MynaFetchEvent } from './myna-fetch-event.js';
+
 /** Where the user stopped. */
 export type MynaFetchCancelStep = 'disclosure' | 'waiting' | 'portal' | 'portal-closed' | 'card-locked' | 'review';
 
@@ -6,14 +8,8 @@ export interface MynaFetchCancelDetail {
 }
 
 /** The user stopped the flow; nothing was filled in. */
-export class MynaFetchCancelEvent extends Event {
-  static readonly type = 'myna-fetch-cancel';
-  readonly detail: MynaFetchCancelDetail;
-
-  constructor(detail: MynaFetchCancelDetail) {
-    super(MynaFetchCancelEvent.type, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class MynaFetchCancelEvent extends MynaFetchEvent<MynaFetchCancelDetail> {
+  static override readonly type = 'myna-fetch-cancel';
 }
 
 declare global {

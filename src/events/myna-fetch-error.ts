@@ -1,3 +1,5 @@
+import { MynaFetchEvent } from './myna-fetch-event.js';
+
 export type MynaFetchErrorCode =
   | 'config-missing-relay'
   | 'config-missing-items'
@@ -18,14 +20,8 @@ export interface MynaFetchErrorDetail {
 }
 
 /** Fired when a flow ends in an error; the element also shows the message. */
-export class MynaFetchErrorEvent extends Event {
-  static readonly type = 'myna-fetch-error';
-  readonly detail: MynaFetchErrorDetail;
-
-  constructor(detail: MynaFetchErrorDetail) {
-    super(MynaFetchErrorEvent.type, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class MynaFetchErrorEvent extends MynaFetchEvent<MynaFetchErrorDetail> {
+  static override readonly type = 'myna-fetch-error';
 }
 
 declare global {

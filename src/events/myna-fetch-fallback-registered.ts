@@ -1,3 +1,5 @@
+import { MynaFetchEvent } from './myna-fetch-event.js';
+
 export interface MynaFetchFallbackRegisteredDetail {
   /** The relay's id for the registration; the email address itself is never in an event. */
   readonly registrationId: string;
@@ -6,14 +8,8 @@ export interface MynaFetchFallbackRegisteredDetail {
 }
 
 /** The user registered an email address to be told when the data can be fetched. */
-export class MynaFetchFallbackRegisteredEvent extends Event {
-  static readonly type = 'myna-fetch-fallback-registered';
-  readonly detail: MynaFetchFallbackRegisteredDetail;
-
-  constructor(detail: MynaFetchFallbackRegisteredDetail) {
-    super(MynaFetchFallbackRegisteredEvent.type, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class MynaFetchFallbackRegisteredEvent extends MynaFetchEvent<MynaFetchFallbackRegisteredDetail> {
+  static override readonly type = 'myna-fetch-fallback-registered';
 }
 
 declare global {

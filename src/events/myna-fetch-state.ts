@@ -1,3 +1,5 @@
+import { MynaFetchEvent } from './myna-fetch-event.js';
+
 /** Every step of the widget, as seen by CSS (`:state(...)`) and by analytics. */
 export type MynaFetchPhase =
   | 'idle'
@@ -19,14 +21,8 @@ export interface MynaFetchStateDetail {
 }
 
 /** Fired on every transition; carries no personal data. */
-export class MynaFetchStateEvent extends Event {
-  static readonly type = 'myna-fetch-state';
-  readonly detail: MynaFetchStateDetail;
-
-  constructor(detail: MynaFetchStateDetail) {
-    super(MynaFetchStateEvent.type, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class MynaFetchStateEvent extends MynaFetchEvent<MynaFetchStateDetail> {
+  static override readonly type = 'myna-fetch-state';
 }
 
 declare global {

@@ -1,4 +1,5 @@
 import type { FlowSuccess, RelayValue } from '../relay-client/index.js';
+import { MynaFetchEvent } from './myna-fetch-event.js';
 
 export interface MynaFetchSuccessDetail {
   /** Host field name (or id) → the text written into it. */
@@ -11,14 +12,8 @@ export interface MynaFetchSuccessDetail {
 }
 
 /** The user reviewed the data and let it fill the form. */
-export class MynaFetchSuccessEvent extends Event {
-  static readonly type = 'myna-fetch-success';
-  readonly detail: MynaFetchSuccessDetail;
-
-  constructor(detail: MynaFetchSuccessDetail) {
-    super(MynaFetchSuccessEvent.type, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class MynaFetchSuccessEvent extends MynaFetchEvent<MynaFetchSuccessDetail> {
+  static override readonly type = 'myna-fetch-success';
 }
 
 declare global {

@@ -1,3 +1,5 @@
+import { MynaFetchEvent } from './myna-fetch-event.js';
+
 export interface MynaFetchUnavailableDetail {
   /** When every needed server is up again (ISO 8601), if known. */
   readonly nextAvailableAt: string | null;
@@ -8,14 +10,8 @@ export interface MynaFetchUnavailableDetail {
 }
 
 /** The data cannot be fetched right now (operating hours, planned stop, maintenance), or is taking too long. */
-export class MynaFetchUnavailableEvent extends Event {
-  static readonly type = 'myna-fetch-unavailable';
-  readonly detail: MynaFetchUnavailableDetail;
-
-  constructor(detail: MynaFetchUnavailableDetail) {
-    super(MynaFetchUnavailableEvent.type, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class MynaFetchUnavailableEvent extends MynaFetchEvent<MynaFetchUnavailableDetail> {
+  static override readonly type = 'myna-fetch-unavailable';
 }
 
 declare global {

@@ -1,9 +1,7 @@
-import { messagesEn, messagesJa, type MessageKey, type Messages } from './messages.js';
+import { messageTable, type MessageKey, type Messages } from './messages.js';
 
 export type { MessageKey, Messages };
 export type Lang = 'ja' | 'en';
-
-const catalogs: Record<Lang, Messages> = { ja: messagesJa, en: messagesEn };
 
 /** `en*` means English; everything else falls back to Japanese, the service's primary language. */
 export function normalizeLang(value: string | null | undefined): Lang {
@@ -17,7 +15,9 @@ export function langOf(element: Element): Lang {
 }
 
 export function messagesFor(lang: Lang, overrides: Partial<Messages> = {}): Messages {
-  return { ...catalogs[lang], ...overrides };
+  const index = lang === 'en' ? 1 : 0;
+  const messages = Object.fromEntries(Object.entries(messageTable).map(([key, texts]) => [key, texts[index]])) as Messages;
+  return { ...messages, ...overrides };
 }
 
 /** Fills `{name}` placeholders. */

@@ -75,45 +75,51 @@ function checkAnswer<T>(check: Check<T>, payload: unknown): T {
 
 /** Talks to the provider's relay. Third-party requests: no cookies ever (`credentials: 'omit'`). */
 export class HttpRelayClient implements RelayClient {
-  constructor(private readonly baseUrl: string) {}
+  readonly #baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.#baseUrl = baseUrl;
+  }
 
   async disclosure(items: readonly string[]): Promise<Disclosure> {
-    const url = new URL('/v1/disclosure', this.baseUrl);
-    url.searchParams.set('items', items.join(','));
-    return checkAnswer(disclosureSchema, await this.send(url, { method: 'GET' }));
+    return checkAnswer(disclosureSchema, await this.#get('/v1/disclosure', items));
   }
 
   async availability(items: readonly string[]): Promise<Availability> {
-    const url = new URL('/v1/availability', this.baseUrl);
-    url.searchParams.set('items', items.join(','));
-    return checkAnswer(availabilitySchema, await this.send(url, { method: 'GET' }));
+    return checkAnswer(availabilitySchema, await this.#get('/v1/availability', items));
   }
 
   async startFlow(request: StartFlowRequest): Promise<FlowStarted> {
-    return checkAnswer(flowStartedSchema, await this.post('/v1/flows', request));
+    return checkAnswer(flowStartedSchema, await this.#post('/v1/flows', request));
   }
 
   async registerFallback(request: FallbackRequest, idempotencyKey: string): Promise<{ registrationId: string }> {
-    return checkAnswer(fallbackRegisteredSchema, await this.post('/v1/fallback', request, { 'Idempotency-Key': idempotencyKey }));
+    return checkAnswer(fallbackRegisteredSchema, await this.#post('/v1/fallback', request, { 'Idempotency-Key': idempotencyKey }));
   }
 
   async flowResult(flowId: string, secret: string): Promise<FlowResult> {
-    return checkAnswer(flowResultSchema, await this.post(`/v1/flows/${encodeURIComponent(flowId)}/result`, { secret }));
+    return checkAnswer(flowResultSchema, await this.#post(`/v1/flows/${encodeURIComponent(flowId)}/result`, { secret }));
   }
 
   async cancelFlow(flowId: string, secret: string): Promise<void> {
-    await this.post(`/v1/flows/${encodeURIComponent(flowId)}/cancel`, { secret });
+    await this.#post(`/v1/flows/${encodeURIComponent(flowId)}/cancel`, { secret });
   }
 
-  private post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-    return this.send(new URL(path, this.baseUrl), {
+  #get(path: string, items: readonly string[]): Promise<unknown> {
+    const url = new URL(path, this.#baseUrl);
+    url.searchParams.set('items', items.join(','));
+    return this.#send(url, { method: 'GET' });
+  }
+
+  #post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+    return this.#send(new URL(path, this.#baseUrl), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Myna-Fetch': '1', ...headers },
       body: JSON.stringify(body),
     });
   }
 
-  private async send(url: URL, init: RequestInit): Promise<unknown> {
+  async #send(url: URL, init: RequestInit): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(url, { ...init, credentials: 'omit' });

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Messages } from '../../i18n/index.js';
 import type { FallbackField, FallbackForm } from '../fallback-form.js';
 import { MAX_EMAIL_LENGTH } from '../fallback-form.js';
@@ -26,7 +25,7 @@ function field(view: FallbackView, name: FallbackField, label: string) {
         maxlength=${MAX_EMAIL_LENGTH + 1}
         required
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${ifDefined(error ? `${name}-error` : undefined)}
+        aria-describedby=${error ? `${name}-error` : nothing}
         .value=${form[name]}
         @input=${(event: InputEvent) => form.update(name, (event.target as HTMLInputElement).value)}
       />

@@ -2,13 +2,18 @@ import { html, nothing } from 'lit';
 import { fill, type Lang, type Messages } from '../../i18n/index.js';
 import type { UnavailableServer } from '../../relay-client/index.js';
 
-export interface UnavailableView {
-  readonly messages: Messages;
-  readonly lang: Lang;
+/** Why the data cannot be fetched now; shown with three ways on (guideline Q&A 問1). */
+export interface Notice {
+  readonly reason: 'unavailable' | 'timeout';
   /** Only the servers that are down. */
   readonly servers: readonly UnavailableServer[];
   readonly nextAvailableAt: string | null;
-  readonly reason: 'unavailable' | 'timeout';
+}
+
+export interface UnavailableView {
+  readonly messages: Messages;
+  readonly lang: Lang;
+  readonly notice: Notice;
   readonly onEnterManually: () => void;
   readonly onLater: () => void;
   readonly onEmail: () => void;
@@ -28,7 +33,8 @@ export function japanTime(iso: string, lang: Lang): string {
 
 /** Why the data cannot be fetched now, until when, and three ways on (guideline Q&A 問1, figure 6-1). */
 export function renderUnavailable(view: UnavailableView) {
-  const { messages, lang, servers, nextAvailableAt, reason } = view;
+  const { messages, lang } = view;
+  const { servers, nextAvailableAt, reason } = view.notice;
   const names = servers.map((server) => (lang === 'en' ? server.labelEn : server.labelJa) ?? server.id);
   return html`
     <div part="notice">

@@ -109,6 +109,103 @@ describe('GET /v1/availability', () => {
   });
 });
 
+interface WeekBody {
+  from: string;
+  to: string;
+  now: string;
+  days: { date: string; weekday: number; holiday: boolean; holidayJa?: string; holidayEn?: string }[];
+  servers: { id: string; labelJa: string; labelEn: string; intervals: { from: string; to: string; up: boolean; reason?: string; note?: string }[] }[];
+}
+
+describe('GET /v1/availability/week', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await testApp({ ...GUIDELINE_HOURS, RELAY_CLOCK: WEDNESDAY });
+  });
+  after(() => t.close());
+
+  const week = async (query: string): Promise<WeekBody> => {
+    const response = await t.app.request(`/v1/availability/week?${query}`);
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    return (await response.json()) as WeekBody;
+  };
+
+  it('answers seven Japanese days from from’s midnight, each needed server’s intervals, holidays and now', async () => {
+    const body = await week(`items=localTax&from=${encodeURIComponent('2026-11-21T15:30:00+09:00')}`);
+    assert.deepEqual(Object.keys(body), ['from', 'to', 'now', 'days', 'servers']);
+    assert.equal(body.from, '2026-11-21T00:00:00.000+09:00');
+    assert.equal(body.to, '2026-11-28T00:00:00.000+09:00');
+    assert.ok(Math.abs(Date.parse(body.now) - Date.parse(WEDNESDAY)) < 60_000, body.now);
+    assert.deepEqual(
+      body.days.map((day) => [day.date, day.weekday, day.holiday]),
+      [
+        ['2026-11-21', 6, false],
+        ['2026-11-22', 0, false],
+        ['2026-11-23', 1, true],
+        ['2026-11-24', 2, false],
+        ['2026-11-25', 3, false],
+        ['2026-11-26', 4, false],
+        ['2026-11-27', 5, false],
+      ],
+    );
+    assert.equal(body.days[2]?.holidayJa, '勤労感謝の日');
+    assert.equal(body.days[2]?.holidayEn, 'Labor Thanksgiving Day');
+    assert.deepEqual(body.servers.map((server) => server.id), ['mynaportal', 'joho-teikyo-nw', 'juki-net', 'jichitai']);
+    const jichitai = body.servers.find((server) => server.id === 'jichitai')!;
+    assert.equal(jichitai.labelJa, '自治体中間サーバ');
+    assert.deepEqual(jichitai.intervals[0], {
+      from: '2026-11-21T00:00:00.000+09:00',
+      to: '2026-11-23T00:00:00.000+09:00',
+      up: false,
+      reason: 'planned-stop',
+    });
+    const jukiNet = body.servers.find((server) => server.id === 'juki-net')!;
+    assert.ok(
+      jukiNet.intervals.some((stretch) => !stretch.up && stretch.from === '2026-11-21T22:00:00.000+09:00' && stretch.to === '2026-11-22T08:00:00.000+09:00'),
+      JSON.stringify(jukiNet.intervals),
+    );
+    for (const server of body.servers) {
+      assert.equal(server.intervals[0]?.from, body.from, server.id);
+      assert.equal(server.intervals.at(-1)?.to, body.to, server.id);
+      for (let index = 1; index < server.intervals.length; index += 1) {
+        assert.equal(server.intervals[index]?.from, server.intervals[index - 1]?.to, `${server.id} is contiguous`);
+      }
+    }
+  });
+
+  it('defaults from to the relay’s today and adds the holding servers of the items', async () => {
+    const body = await week('items=pension');
+    assert.equal(body.from, '2026-11-25T00:00:00.000+09:00');
+    assert.ok(body.servers.some((server) => server.id === 'nenkin'));
+  });
+
+  const refusals: [string, string, string][] = [
+    ['no items', '', 'items'],
+    ['unknown item', 'items=localTax.nope', 'items'],
+    ['no offset', 'items=localTax&from=2026-11-21T12:00:00', 'from'],
+    ['out of range', 'items=localTax&from=2099-12-30T00:00:00Z', 'from'],
+  ];
+  for (const [name, query, field] of refusals) {
+    it(`400 naming the field: ${name}`, async () => {
+      const response = await t.app.request(`/v1/availability/week?${query}`);
+      assert.equal(response.status, 400);
+      assert.equal((await problemOf(response))['field'], field);
+    });
+  }
+
+  it('marks an operator’s extraHolidays day without a name', async () => {
+    const extra = await testApp({ RELAY_SCHEDULE_OVERRIDES: JSON.stringify({ extraHolidays: ['2026-11-25'] }) });
+    try {
+      const response = await extra.app.request(`/v1/availability/week?items=localTax&from=${encodeURIComponent('2026-11-24T00:00:00+09:00')}`);
+      const body = (await response.json()) as WeekBody;
+      assert.deepEqual(body.days[1], { date: '2026-11-25', weekday: 3, holiday: true });
+    } finally {
+      await extra.close();
+    }
+  });
+});
+
 describe('RELAY_SCHEDULE_OVERRIDES', () => {
   it('adds a maintenance window and replaces hours without a code change', async () => {
     const overrides = {
