@@ -4,7 +4,43 @@ import { japanTime } from '../src/element/views/unavailable.js';
 import { fill } from '../src/i18n/index.js';
 import { loanFormMeta, type ButtonArgs } from './support/loan-form.js';
 import { expectFocused, mainButton, partOf, press, pressMain, reach, sceneOf, statusOf, typeInto, type Scene } from './support/play.js';
+import type { Availability } from '../src/relay-client/index.js';
 import { jukiNetStopped } from './support/story-relay.js';
+
+/** The 日本年金機構 server outside its weekday hours (8–23, 土日祝日を除く), Saturday noon. */
+const nenkinOutsideHours: Availability = {
+  available: false,
+  at: '2026-11-28T12:00:00.000+09:00',
+  nextAvailableAt: '2026-11-30T08:00:00.000+09:00',
+  servers: [
+    { id: 'mynaportal', available: true, nextAvailableAt: '2026-11-28T12:00:00.000+09:00', labelJa: 'マイナポータル', labelEn: 'Mynaportal' },
+    {
+      id: 'nenkin',
+      available: false,
+      nextAvailableAt: '2026-11-30T08:00:00.000+09:00',
+      reason: 'hours',
+      labelJa: '日本年金機構中間サーバ',
+      labelEn: 'Japan Pension Service intermediate server',
+    },
+  ],
+};
+
+/** An announced maintenance window of the 自治体中間サーバ (RELAY_SCHEDULE_OVERRIDES). */
+const jichitaiMaintenance: Availability = {
+  available: false,
+  at: '2026-11-25T02:00:00.000+09:00',
+  nextAvailableAt: '2026-11-25T05:00:00.000+09:00',
+  servers: [
+    {
+      id: 'jichitai',
+      available: false,
+      nextAvailableAt: '2026-11-25T05:00:00.000+09:00',
+      reason: 'maintenance',
+      labelJa: '自治体中間サーバ',
+      labelEn: 'Local government intermediate server',
+    },
+  ],
+};
 
 /**
  * When the government servers cannot answer (guideline Q&A 問1, figures 6-1 .. 6-3): the notice is
@@ -42,6 +78,28 @@ export const PlannedStop: Story = {
     await expect(notice).toHaveTextContent(scene.lang === 'en' ? 'Resident Registry Network' : '住民基本台帳ネットワークシステム');
     await expect(notice).toHaveTextContent(fill(scene.text.unavailableUntil, { time: japanTime(jukiNetStopped.nextAvailableAt!, scene.lang) }));
     await expect(scene.relay?.started).toHaveLength(0);
+  },
+};
+
+/** Outside a server's operating hours: the reason is named beside the server. */
+export const OutsideHours: Story = {
+  name: 'Unavailable (outside hours)',
+  parameters: { relay: { availability: nenkinOutsideHours } },
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await unavailableNotice(scene);
+    await expect(partOf(scene, 'notice')).toHaveTextContent(scene.lang === 'en' ? 'Japan Pension Service intermediate server (outside its hours)' : '日本年金機構中間サーバ（運用時間外）');
+  },
+};
+
+/** An announced maintenance window. */
+export const Maintenance: Story = {
+  name: 'Unavailable (maintenance)',
+  parameters: { relay: { availability: jichitaiMaintenance } },
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await unavailableNotice(scene);
+    await expect(partOf(scene, 'notice')).toHaveTextContent(scene.lang === 'en' ? 'Local government intermediate server (maintenance)' : '自治体中間サーバ（メンテナンス）');
   },
 };
 

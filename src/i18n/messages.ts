@@ -37,6 +37,10 @@ export const messageTable = {
   cardLocked: ['マイナンバーカードの暗証番号の誤りが続いたため、取得を中止しました。', 'Fetching stopped after repeated wrong My Number card PINs.'],
   unavailable: ['現在、マイナポータルから情報を取得できません。', 'Your information cannot be fetched from Mynaportal right now.'],
   unavailableServers: ['停止中: {servers}', 'Not running: {servers}'],
+  stopHours: ['運用時間外', 'outside its hours'],
+  stopPlanned: ['計画停止', 'planned stop'],
+  stopMaintenance: ['メンテナンス', 'maintenance'],
+  stopYearEnd: ['年末年始の停止', 'year-end stop'],
   unavailableUntil: ['{time} 以降に取得できます。', 'It can be fetched from {time} (Japan time).'],
   waysOn: [
     'お手数ですが、直接入力していただくか、時間をおいて再度お試しください。取得できるようになったらメールでお知らせすることもできます。',

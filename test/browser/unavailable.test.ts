@@ -50,6 +50,7 @@ describe('<myna-fetch-button> when the data cannot be fetched now', () => {
     expect(el.matches(':state(unavailable)')).to.equal(true);
     const notice = inner(el, '[part="notice"]')!.textContent!;
     expect(notice).to.contain('住民基本台帳ネットワークシステム').and.contain('11月24日(火) 8:00 以降');
+    expect(notice).to.contain('住民基本台帳ネットワークシステム（計画停止）');
     expect(notice).to.not.contain('マイナポータル、');
     expect(inner(el, '[role="status"]')!.textContent).to.contain('現在、マイナポータルから情報を取得できません');
     for (const name of ['直接入力する', 'あとで試す', 'メールで知らせてもらう']) expect(buttonNamed(el, name)).to.exist;
@@ -58,7 +59,7 @@ describe('<myna-fetch-button> when the data cannot be fetched now', () => {
 
   it('in English, with the time in Japan time', async () => {
     const { el } = await unavailableNotice('en');
-    expect(inner(el, '[part="notice"]')!.textContent).to.contain('Resident Registry Network').and.contain('Tue 24 Nov, 08:00');
+    expect(inner(el, '[part="notice"]')!.textContent).to.contain('Resident Registry Network (planned stop)').and.contain('Tue 24 Nov, 08:00');
     await expect(el).to.be.accessible();
   });
 

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { fill, type Lang, type Messages } from '../../i18n/index.js';
+import { fill, type Lang, type MessageKey, type Messages } from '../../i18n/index.js';
 import type { UnavailableServer } from '../../relay-client/index.js';
 
 /** Why the data cannot be fetched now; shown with three ways on (guideline Q&A 問1). */
@@ -31,11 +31,23 @@ export function japanTime(iso: string, lang: Lang): string {
   }).format(new Date(iso));
 }
 
+/** The relay's reason for a stopped server (schedule engine), in words. */
+const STOP_REASONS: Record<string, MessageKey> = {
+  hours: 'stopHours',
+  'planned-stop': 'stopPlanned',
+  maintenance: 'stopMaintenance',
+  'year-end': 'stopYearEnd',
+};
+
 /** Why the data cannot be fetched now, until when, and three ways on (guideline Q&A 問1, figure 6-1). */
 export function renderUnavailable(view: UnavailableView) {
   const { messages, lang } = view;
   const { servers, nextAvailableAt, reason } = view.notice;
-  const names = servers.map((server) => (lang === 'en' ? server.labelEn : server.labelJa) ?? server.id);
+  const names = servers.map((server) => {
+    const name = (lang === 'en' ? server.labelEn : server.labelJa) ?? server.id;
+    const why = server.reason ? STOP_REASONS[server.reason] : undefined;
+    return why ? `${name}${lang === 'en' ? ` (${messages[why]})` : `（${messages[why]}）`}` : name;
+  });
   return html`
     <div part="notice">
       ${reason === 'unavailable' && names.length > 0
