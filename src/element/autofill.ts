@@ -53,13 +53,23 @@ export function textFor({ input, format }: FillTarget, value: RetrievedValue): s
   return formatValue(value, format);
 }
 
+/**
+ * Sets the value through the element's own prototype setter: frameworks that track writes to
+ * `input.value` (React's controlled inputs) then see the following `input` event as the user's.
+ */
+function setNativeValue(input: FillableInput, text: string): void {
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input) as object, 'value')?.set;
+  if (setter) setter.call(input, text);
+  else input.value = text;
+}
+
 /** Writes the values into the host fields and tells frameworks, returning name → text for the success event. */
 export function fillHostFields(scope: ParentNode, values: readonly RetrievedValue[], mapping: FieldMapping = {}): Record<string, string> {
   const writes = values.flatMap((value) => targetsFor(scope, value.key, mapping).map((target) => ({ target, text: textFor(target, value) })));
   // Everything is formatted before anything is written: a bad format leaves the form untouched.
   const filled: Record<string, string> = {};
   for (const { target, text } of writes) {
-    target.input.value = text;
+    setNativeValue(target.input, text);
     target.input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     target.input.dispatchEvent(new Event('change', { bubbles: true }));
     filled[target.input.name || target.input.id] = text;
