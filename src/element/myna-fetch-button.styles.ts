@@ -152,6 +152,13 @@ export const mynaFetchButtonStyles = unsafeCSS(`
     font-size: 0.875em;
   }
 
+  [part='progress'] {
+    display: block;
+    inline-size: 100%;
+    max-inline-size: 20em;
+    accent-color: var(--myna-accent);
+  }
+
   @media (prefers-reduced-motion: reduce) {
     * {
       transition: none !important;

@@ -77,6 +77,7 @@ const RESUME_FRAGMENT = /(?:^#|&)myna-resume=1/;
  * @csspart status - The live region that announces every status change.
  * @csspart dialog - The disclosure dialog shown before anything is fetched.
  * @csspart review - The list of retrieved values shown before anything is filled in.
+ * @csspart progress - The bar of elapsed time while waiting, full at the timeout.
  * @csspart notice - Why the data cannot be fetched now, with the ways on.
  * @csspart fallback - The email fallback form.
  * @csspart actions - A row of secondary buttons (cancel, continue, fill, discard).
@@ -616,7 +617,10 @@ export class MynaFetchButton extends LitElement {
       </button>
       <div part="status" role="status">${this.statusMessage}</div>
       ${this.phase === 'waiting'
-        ? html`<p class="elapsed">${fill(messages.waitingElapsed, { seconds: this.elapsedSeconds })}</p>`
+        ? html`<p class="elapsed">
+            <progress part="progress" max=${this.#effectiveTimeout} .value=${Math.min(this.elapsedSeconds, this.#effectiveTimeout)} aria-labelledby="elapsed"></progress>
+            <span id="elapsed">${fill(messages.waitingElapsed, { seconds: this.elapsedSeconds })}</span>
+          </p>`
         : nothing}
       ${busy
         ? html`<div part="actions"><button type="button" @click=${this.#handleCancelFlow}>${messages.cancel}</button></div>`

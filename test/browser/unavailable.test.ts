@@ -183,6 +183,9 @@ describe('<myna-fetch-button> when retrieval takes too long', () => {
     await realClick(buttonNamed(el, 'マイナポータルへ進む'));
     const unavailable = oneEvent(el, 'myna-fetch-unavailable');
     expect((await unavailable).detail.reason).to.equal('timeout');
+    const progress = el.shadowRoot!.querySelector('progress')!;
+    expect(progress.max).to.equal(1);
+    expect(progress.value).to.equal(1, 'the bar is full at the timeout');
     await el.updateComplete;
     expect(inner(el, '[role="status"]')!.textContent).to.contain('時間を要しております');
     await expect(el).to.be.accessible();
