@@ -81,27 +81,30 @@ export const PlannedStop: Story = {
   },
 };
 
+/** A notice for `availability`, checking that the stopped server is named with its reason. */
+function reasonStory(name: string, availability: Availability, expected: { ja: string; en: string }): Story {
+  return {
+    name,
+    parameters: { relay: { availability } },
+    play: async (context) => {
+      const scene = await sceneOf(context);
+      await unavailableNotice(scene);
+      await expect(partOf(scene, 'notice')).toHaveTextContent(expected[scene.lang]);
+    },
+  };
+}
+
 /** Outside a server's operating hours: the reason is named beside the server. */
-export const OutsideHours: Story = {
-  name: 'Unavailable (outside hours)',
-  parameters: { relay: { availability: nenkinOutsideHours } },
-  play: async (context) => {
-    const scene = await sceneOf(context);
-    await unavailableNotice(scene);
-    await expect(partOf(scene, 'notice')).toHaveTextContent(scene.lang === 'en' ? 'Japan Pension Service intermediate server (outside its hours)' : '日本年金機構中間サーバ（運用時間外）');
-  },
-};
+export const OutsideHours = reasonStory('Unavailable (outside hours)', nenkinOutsideHours, {
+  ja: '日本年金機構中間サーバ（運用時間外）',
+  en: 'Japan Pension Service intermediate server (outside its hours)',
+});
 
 /** An announced maintenance window. */
-export const Maintenance: Story = {
-  name: 'Unavailable (maintenance)',
-  parameters: { relay: { availability: jichitaiMaintenance } },
-  play: async (context) => {
-    const scene = await sceneOf(context);
-    await unavailableNotice(scene);
-    await expect(partOf(scene, 'notice')).toHaveTextContent(scene.lang === 'en' ? 'Local government intermediate server (maintenance)' : '自治体中間サーバ（メンテナンス）');
-  },
-};
+export const Maintenance = reasonStory('Unavailable (maintenance)', jichitaiMaintenance, {
+  ja: '自治体中間サーバ（メンテナンス）',
+  en: 'Local government intermediate server (maintenance)',
+});
 
 /** Figure 6-2: email and re-entry, 「登録」; the cursor is in the first field. */
 export const FallbackForm: Story = {
