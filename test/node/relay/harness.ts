@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AvailabilityHook } from '../../../src/sandbox/index.js';
-import { CALLBACK_PATH, jsonLogger, silentLogger, type RelayConfig, type RelayDeps } from '../../../src/relay/index.js';
+import { CALLBACK_PATH, jsonLogger, silentLogger, type Logger, type RelayConfig, type RelayDeps } from '../../../src/relay/index.js';
 import { startPortalStack } from '../../support/portal-stack.js';
 import { ALWAYS_OPEN, HOST_ORIGIN, RETURN_URL, temporaryDir, widgetHeaders, widgetSecret } from './helpers.js';
 
@@ -23,15 +23,15 @@ export interface Harness {
 
 /**
  * Both servers on loopback, ports allocated first (test/support/portal-stack.ts).
- * `RELAY_TEST_LOG=1` shows the relay's log.
+ * `RELAY_TEST_LOG=1` shows the relay's log; `log` replaces it (e.g. a logger capturing every line).
  */
-export async function startHarness(options: { slowDelayMs?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { slowDelayMs?: number; log?: Logger } = {}): Promise<Harness> {
   const dir = await temporaryDir('relay-flow-');
   const stack = await startPortalStack({
     dataDir: dir.path,
     clientId: CLIENT_ID,
     env: { RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN },
-    log: process.env['RELAY_TEST_LOG'] === undefined ? silentLogger : jsonLogger(),
+    log: options.log ?? (process.env['RELAY_TEST_LOG'] === undefined ? silentLogger : jsonLogger()),
     ...(options.slowDelayMs === undefined ? {} : { slowDelayMs: options.slowDelayMs }),
   });
   return {
