@@ -199,3 +199,45 @@ describe('<myna-fetch-button> mapping property and disabled attribute', () => {
     expect(relay.started).to.have.length(0);
   });
 });
+
+describe('<myna-fetch-button> hand-off messages', () => {
+  it('acts only on a message from its own consent window at the relay’s origin', async () => {
+    // The "relay" is this test server's origin, so the consent window is same-origin and scriptable.
+    const launchUrl = `${location.origin}/?myna-launch`;
+    const relay = new ScriptedRelay([{ status: 'awaiting-consent' }], {
+      flowId: 'flow-1',
+      launchUrl,
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      consent: { service: '〇〇銀行', purpose: '審査', retainUntil: '2026-12-23' },
+    });
+    const { button } = await loanForm(relay);
+    const open = window.open;
+    let consentWindow: Window | null = null;
+    window.open = (...args) => (consentWindow = open.apply(window, args));
+    try {
+      await startFetch(button);
+    } finally {
+      window.open = open;
+    }
+    await waitUntil(() => consentWindow?.location.href === launchUrl && consentWindow.document.readyState === 'complete', 'consent window loaded');
+    // Right after a poll, so the next scheduled one is a second away.
+    const polled = relay.polls.length;
+    await waitUntil(() => relay.polls.length > polled, 'a scheduled poll');
+    const before = relay.polls.length;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
+    const message = { type: 'myna-fetch', flowId: 'flow-1', outcome: 'consented' };
+
+    window.postMessage(message, '*'); // right origin, wrong window (the host page itself)
+    window.dispatchEvent(new MessageEvent('message', { data: message, origin: 'https://attacker.example', source: consentWindow }));
+    const foreign = new (consentWindow as unknown as typeof globalThis).Function('m', "opener.postMessage({ ...m, flowId: 'flow-2' }, '*')");
+    foreign(message); // our window, another flow
+    await settle();
+    expect(relay.polls.length).to.equal(before, 'ignored: wrong window, wrong origin, other flow');
+
+    const genuine = new (consentWindow as unknown as typeof globalThis).Function('m', "opener.postMessage(m, '*')");
+    genuine(message);
+    await settle();
+    expect(relay.polls.length).to.equal(before + 1, 'the genuine hand-off triggers an immediate poll');
+    (consentWindow as Window | null)?.close();
+  });
+});

@@ -145,6 +145,20 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
     assert.equal((await pollResult(harness, flow)).body['status'], 'success', 'the first callback still stands');
   });
 
+  it('refuses a callback whose iss is not the portal (RFC 9207 mix-up defence), and the flow ends', async () => {
+    const browser = new TestBrowser();
+    const flow = await startFlow(harness);
+    const screens = await openConsentScreen(browser, harness, flow);
+    const callbackUrl = new URL(await consentAndAuthenticate(browser, harness, screens, TARO));
+    assert.equal(callbackUrl.searchParams.get('iss'), harness.sandboxOrigin, 'the portal sends its issuer');
+    callbackUrl.searchParams.set('iss', 'https://attacker.example');
+    const callback = await browser.request(callbackUrl.href);
+    assert.equal(callback.status, 400);
+    assert.equal(((await callback.json()) as { code: string }).code, 'invalid-callback');
+    const result = (await pollResult(harness, flow)).body;
+    assert.equal(result['status'], 'error', JSON.stringify(result));
+  });
+
   it('refuses a callback from a browser that did not launch the flow (no binding cookie)', async () => {
     const browser = new TestBrowser();
     const flow = await startFlow(harness);
