@@ -42,33 +42,17 @@ function registryDefinitions() {
   };
 }
 
-const STATES_PROSE = /\s*Custom states \(`:state\(\.\.\.\)`\):\s*([\w\s,-]+?)\.\s*$/;
-
 /**
- * Tidies what the JSDoc header's layout gives the analyzer:
- * - the closing "Custom states (`:state(...)`): idle, …" paragraph lands in the description of the
- *   last `@cssproperty`; it becomes `cssStates` (tags written as `@cssstate name - …` work as well);
- * - `this.dispatchEvent(new SomeEvent(…))` adds an event without a name next to the `@event` tags.
+ * `this.dispatchEvent(new SomeEvent(…))` adds an event without a name next to the `@event` tags;
+ * the `@event` tags are the documentation, so the nameless one goes.
  */
-function tidyElementDocs() {
+function dropNamelessEvents() {
   return {
-    name: 'myna-tidy-element-docs',
+    name: 'myna-drop-nameless-events',
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules ?? []) {
         for (const declaration of module.declarations ?? []) {
-          if (declaration.kind !== 'class') continue;
-          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
-          for (const item of [declaration, ...(declaration.cssProperties ?? [])]) {
-            const match = STATES_PROSE.exec(item.description ?? '');
-            if (!match) continue;
-            item.description = item.description.slice(0, match.index);
-            const known = new Set((declaration.cssStates ?? []).map((state) => state.name));
-            const names = match[1].split(',').map((name) => name.trim()).filter((name) => name && !known.has(name));
-            declaration.cssStates = [
-              ...(declaration.cssStates ?? []),
-              ...names.map((name) => ({ name, description: `The element is in its \`${name}\` phase (see the \`myna-fetch-state\` event).` })),
-            ];
-          }
+          if (declaration.kind === 'class' && declaration.events) declaration.events = declaration.events.filter((event) => event.name);
         }
       }
     },
@@ -86,5 +70,5 @@ export default {
   outdir: '',
   litelement: true,
   packagejson: false,
-  plugins: [registryDefinitions(), tidyElementDocs()],
+  plugins: [registryDefinitions(), dropNamelessEvents()],
 };

@@ -90,8 +90,18 @@ const RESUME_FRAGMENT = /(?:^#|&)myna-resume=1/;
  * @cssproperty --myna-focus-ring - Outline drawn around the focused control.
  * @cssproperty --myna-surface - Background of the dialog.
  *
- * Custom states (`:state(...)`): idle, disclosure, starting, consenting, waiting, review, done,
- * cancelled, unavailable, fallback, registered, error.
+ * @cssstate idle - Ready; nothing under way.
+ * @cssstate disclosure - The disclosure dialog is open.
+ * @cssstate starting - The relay is starting the flow.
+ * @cssstate consenting - The user is at the portal.
+ * @cssstate waiting - Consent given; the portal is retrieving.
+ * @cssstate review - The retrieved values are shown for review.
+ * @cssstate done - The values filled the form.
+ * @cssstate cancelled - The user stopped, or discarded the values.
+ * @cssstate unavailable - The servers cannot answer now; the notice is shown.
+ * @cssstate fallback - The email fallback form is shown.
+ * @cssstate registered - An email was registered for a later notice.
+ * @cssstate error - An error message is shown.
  */
 export class MynaFetchButton extends LitElement {
   static override styles = mynaFetchButtonStyles;
