@@ -48,7 +48,17 @@ const messageKeyOf = (code: MynaFetchErrorCode) => code.replace(/-(\w)/g, (_, le
 /** The page's own address without its fragment: where the portal and the mail link come back to. */
 const returnUrl = () => location.href.split('#')[0]!;
 
+/** An absolute http(s) URL, as the relay's base must be; anything else would fail as "unreachable". */
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 const POLL_INTERVAL_MS = 1000;
+const MAX_TIMEOUT_SECONDS = 600;
 const BUSY_PHASES: readonly MynaFetchPhase[] = ['starting', 'consenting', 'waiting'];
 
 interface ActiveFlow extends RedirectFlow {
@@ -146,7 +156,7 @@ export class MynaFetchButton extends LitElement {
   /** The last date for `query="range"`, `YYYY-MM-DD`. */
   @property() to = '';
 
-  /** Seconds to wait for the data before the delay notice (guideline Q&A 問2: about 20 s). */
+  /** Seconds (1–600) to wait for the data before the delay notice (guideline Q&A 問2: about 20 s). */
   @property({ type: Number }) timeout: number | null = null;
 
   /** Fill the form without the review step. Ignored in kiosk mode, where review is mandatory. */
@@ -290,6 +300,13 @@ export class MynaFetchButton extends LitElement {
     if (!['popup', 'redirect', 'kiosk'].includes(this.#effectiveMode)) {
       return ['config-invalid', { attribute: 'mode', reason: `"${this.#effectiveMode}" is not popup, redirect or kiosk` }];
     }
+    // A timeout that is not a number would never show the delay notice: a silent failure.
+    const timeout = this.#effectiveTimeout;
+    if (!(timeout > 0 && timeout <= MAX_TIMEOUT_SECONDS)) {
+      return ['config-invalid', { attribute: 'timeout', reason: `"${timeout}" is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}` }];
+    }
+    const relay = this.relayClient || this.settings.relayClient ? null : this.relay || this.settings.relay!;
+    if (relay !== null && !isHttpUrl(relay)) return ['config-invalid', { attribute: 'relay', reason: `"${relay}" is not an http(s) URL` }];
     return null;
   }
 

@@ -2,8 +2,11 @@ import type { Query } from '../relay-client/index.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real day: `2025-02-29` and `2025-13-01` match the pattern but are not. */
 function isCalendarDate(value: string): boolean {
-  return ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 export interface QueryAttributes {
