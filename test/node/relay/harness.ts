@@ -25,7 +25,7 @@ export interface Harness {
  * Both servers on loopback, ports allocated first (test/support/portal-stack.ts).
  * `RELAY_TEST_LOG=1` shows the relay's log; `log` replaces it (e.g. a logger capturing every line).
  */
-export async function startHarness(options: { slowDelayMs?: number; log?: Logger } = {}): Promise<Harness> {
+export async function startHarness(options: { slowDelayMs?: number; codeTtlSeconds?: number; log?: Logger } = {}): Promise<Harness> {
   const dir = await temporaryDir('relay-flow-');
   const stack = await startPortalStack({
     dataDir: dir.path,
@@ -33,6 +33,7 @@ export async function startHarness(options: { slowDelayMs?: number; log?: Logger
     env: { RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN },
     log: options.log ?? (process.env['RELAY_TEST_LOG'] === undefined ? silentLogger : jsonLogger()),
     ...(options.slowDelayMs === undefined ? {} : { slowDelayMs: options.slowDelayMs }),
+    ...(options.codeTtlSeconds === undefined ? {} : { codeTtlSeconds: options.codeTtlSeconds }),
   });
   return {
     relayOrigin: stack.relayOrigin,
