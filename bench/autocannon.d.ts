@@ -19,6 +19,8 @@ declare module 'autocannon' {
     connections?: number;
     /** Seconds. */
     duration?: number;
+    /** Stops once this many requests were answered in total (overrides `duration`). */
+    amount?: number;
     /** Stops once this many requests were sent in total (with `duration` still the time bound). */
     maxOverallRequests?: number;
     /** Seconds before a request counts as a timeout. */

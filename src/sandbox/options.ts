@@ -32,6 +32,8 @@ export interface SandboxOptions {
   slowDelayMs?: number;
   /** Clock for records, operating hours and result expiry (protocol checks use the real clock). */
   now?: () => Date;
+  /** Lifetime of an authorization code in seconds; default TTL.authorizationCode (60). Tests shorten it. */
+  authorizationCodeTtlSeconds?: number;
 }
 
 export const DEFAULT_DATA_DIR = '.dev/sandbox';

@@ -13,6 +13,8 @@ export interface ProviderSetup {
   issuer: string;
   clients: readonly SandboxClient[];
   keys: SandboxKeys;
+  /** Default TTL.authorizationCode. */
+  authorizationCodeTtlSeconds?: number;
 }
 
 function clientMetadata(client: SandboxClient): UnknownObject {
@@ -87,7 +89,7 @@ function fetchConfiguredJwks(clients: readonly SandboxClient[]): typeof fetch {
 }
 
 /** The certified authorization server, configured to the FAPI 2.0 Security Profile. */
-export function createProvider({ issuer, clients, keys }: ProviderSetup): Provider {
+export function createProvider({ issuer, clients, keys, authorizationCodeTtlSeconds = TTL.authorizationCode }: ProviderSetup): Provider {
   const resource = selfinfoResource(issuer);
   const configuration: Configuration = {
     fetch: fetchConfiguredJwks(clients),
@@ -144,7 +146,7 @@ export function createProvider({ issuer, clients, keys }: ProviderSetup): Provid
       url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}`,
     },
     ttl: {
-      AuthorizationCode: TTL.authorizationCode,
+      AuthorizationCode: authorizationCodeTtlSeconds,
       AccessToken: TTL.accessToken,
       IdToken: TTL.idToken,
       Interaction: TTL.interaction,

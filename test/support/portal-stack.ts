@@ -33,6 +33,8 @@ export interface PortalStackOptions {
   /** More relay settings (`RELAY_ALLOWED_ORIGINS`, `RELAY_SERVICE_NAME`, …) on top of the loopback wiring. */
   env?: Record<string, string>;
   slowDelayMs?: number;
+  /** The sandbox's authorization code lifetime in seconds (default 60). */
+  codeTtlSeconds?: number;
   log?: Logger;
   /**
    * An instant (ISO 8601 with an offset, or epoch ms) both clocks start at, the relay's
@@ -124,6 +126,7 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
     dataDir: `${options.dataDir}/sandbox`,
     availability: (items, at) => availability(items, at),
     slowDelayMs: options.slowDelayMs ?? 1500,
+    ...(options.codeTtlSeconds === undefined ? {} : { authorizationCodeTtlSeconds: options.codeTtlSeconds }),
     now: () => sandboxClock.now(),
   });
   sandbox.server.on('request', portal.handler);

@@ -7,6 +7,13 @@ import type { FlowContext } from './context.js';
 import { sealSecrets, unsealSecrets } from './secrets.js';
 import { digestsEqual, sha256Base64url } from './tokens.js';
 
+/**
+ * Longest an exchange may take: token request and self-information request, each up to two
+ * portal calls (DPoP nonce retry) of at most 10 s, plus discovery. A flow still `exchanging` after
+ * that was left behind by a relay that died mid-exchange.
+ */
+export const EXCHANGE_LEASE_MS = 2 * 60_000;
+
 /** What the hand-off page tells the widget; never personal data. */
 export type HandOffOutcome = 'consented' | 'cancelled' | 'card_locked' | 'unavailable' | 'portal-error' | 'error' | 'expired';
 
@@ -43,7 +50,8 @@ export async function completeCallback(
     await finish(context, flow.id, ['launched'], 'failed', { kind: 'failed', code: 'binding-mismatch', retryable: false });
     throw new ProblemError(403, 'binding-mismatch', 'This browser did not launch the flow');
   }
-  if (!(await store.transition(flow.id, ['launched'], { status: 'exchanging' }))) throw stateUsed();
+  // The exchange holds the flow until EXCHANGE_LEASE_MS from now; past that, a poll ends it (see redeem).
+  if (!(await store.transition(flow.id, ['launched'], { status: 'exchanging', pollLockUntil: now() + EXCHANGE_LEASE_MS }))) throw stateUsed();
   try {
     return handOff(await exchange(context, flow, parameters, state));
   } catch (error) {
@@ -99,7 +107,7 @@ async function exchange(context: FlowContext, flow: FlowRecord, parameters: URLS
     dpop: secrets.dpop,
   });
   const consentedAt = now();
-  await store.transition(flow.id, ['exchanging'], { status: 'pending', sealed, consentedAt, nextPollAt: consentedAt });
+  await store.transition(flow.id, ['exchanging'], { status: 'pending', sealed, consentedAt, nextPollAt: consentedAt, pollLockUntil: null });
   return reload(context, flow.id);
 }
 

@@ -51,6 +51,7 @@ export async function authorisedFlow(context: FlowContext, flowId: string, body:
  */
 export async function redeemResult(context: FlowContext, flowId: string, body: unknown): Promise<FlowStatusAnswer> {
   const flow = await authorisedFlow(context, flowId, body);
+  if (flow.status === 'exchanging') return abandonedExchange(context, flow);
   if (flow.status !== 'pending') return settledAnswer(flow);
   const now = context.now();
   const pending = { status: 'pending', elapsedMs: now - (flow.consentedAt ?? now) } as const;
@@ -104,6 +105,20 @@ async function pollPortal(
     }
     return fail(error.code, false);
   }
+}
+
+/**
+ * A flow still `exchanging` past its lease was left by a relay that died mid-exchange (its code is
+ * spent or stale): it ends as `relay-error` (retryable: start again) instead of awaiting consent
+ * until it expires.
+ */
+async function abandonedExchange(context: FlowContext, flow: FlowRecord): Promise<FlowStatusAnswer> {
+  if (flow.pollLockUntil === null || context.now() < flow.pollLockUntil) return settledAnswer(flow);
+  const outcome = { kind: 'failed', code: 'relay-error', retryable: true } as const;
+  if (await context.store.transition(flow.id, ['exchanging'], { status: 'failed', outcome, sealed: null, pollLockUntil: null })) {
+    return { status: 'error', code: outcome.code, retryable: outcome.retryable };
+  }
+  return currentAnswer(context, flow.id);
 }
 
 /** What the flow says now, after another call changed it (a cancel, an expiry, a redemption). */

@@ -25,7 +25,7 @@ export interface Harness {
  * Both servers on loopback, ports allocated first (test/support/portal-stack.ts).
  * `RELAY_TEST_LOG=1` shows the relay's log; `log` replaces it (e.g. a logger capturing every line).
  */
-export async function startHarness(options: { slowDelayMs?: number; log?: Logger } = {}): Promise<Harness> {
+export async function startHarness(options: { slowDelayMs?: number; codeTtlSeconds?: number; log?: Logger } = {}): Promise<Harness> {
   const dir = await temporaryDir('relay-flow-');
   const stack = await startPortalStack({
     dataDir: dir.path,
@@ -33,6 +33,7 @@ export async function startHarness(options: { slowDelayMs?: number; log?: Logger
     env: { RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN },
     log: options.log ?? (process.env['RELAY_TEST_LOG'] === undefined ? silentLogger : jsonLogger()),
     ...(options.slowDelayMs === undefined ? {} : { slowDelayMs: options.slowDelayMs }),
+    ...(options.codeTtlSeconds === undefined ? {} : { codeTtlSeconds: options.codeTtlSeconds }),
   });
   return {
     relayOrigin: stack.relayOrigin,
@@ -103,13 +104,16 @@ export class TestBrowser {
   }
 }
 
+/** Where the flow helpers below find the two servers (a Harness, or a relay run as a process). */
+export type Origins = Pick<Harness, 'relayOrigin' | 'sandboxOrigin'>;
+
 export interface StartedFlow {
   flowId: string;
   launchUrl: string;
   secret: string;
 }
 
-export async function startFlow(harness: Harness, overrides: Record<string, unknown> = {}): Promise<StartedFlow> {
+export async function startFlow(harness: Origins, overrides: Record<string, unknown> = {}): Promise<StartedFlow> {
   const { secret, secretHash } = widgetSecret();
   const response = await fetch(`${harness.relayOrigin}/v1/flows`, {
     method: 'POST',
@@ -134,7 +138,7 @@ export interface PortalScreens {
 }
 
 /** Launch at the relay, then to the sandbox's consent screen. */
-export async function openConsentScreen(browser: TestBrowser, harness: Harness, flow: StartedFlow): Promise<PortalScreens> {
+export async function openConsentScreen(browser: TestBrowser, harness: Origins, flow: StartedFlow): Promise<PortalScreens> {
   const launch = await browser.request(flow.launchUrl);
   assert.equal(launch.status, 303);
   const authorizationUrl = launch.headers.get('location') ?? '';
@@ -145,12 +149,12 @@ export async function openConsentScreen(browser: TestBrowser, harness: Harness, 
   return { interactionUrl: url };
 }
 
-const isRelayCallback = (harness: Harness) => (next: URL) => next.origin === harness.relayOrigin;
+const isRelayCallback = (harness: Origins) => (next: URL) => next.origin === harness.relayOrigin;
 
 /** Ticks 「同意する」, picks the card and enters the PIN; returns the URL of the redirect back to the relay. */
 export async function consentAndAuthenticate(
   browser: TestBrowser,
-  harness: Harness,
+  harness: Origins,
   screens: PortalScreens,
   card: { persona: string; pin: string },
 ): Promise<string> {
@@ -161,7 +165,7 @@ export async function consentAndAuthenticate(
   return followToRelay(browser, harness, new URL(cardPost.headers.get('location') ?? '', screens.interactionUrl).href);
 }
 
-export async function followToRelay(browser: TestBrowser, harness: Harness, url: string): Promise<string> {
+export async function followToRelay(browser: TestBrowser, harness: Origins, url: string): Promise<string> {
   const { url: callbackUrl } = await browser.follow(url, isRelayCallback(harness));
   assert.ok(callbackUrl.startsWith(`${harness.relayOrigin}${CALLBACK_PATH}?`), callbackUrl);
   return callbackUrl;
@@ -180,7 +184,7 @@ export async function handOffMessage(response: Response): Promise<{ type: string
   return { ...message, targetOrigin: attribute('data-target-origin') };
 }
 
-export async function pollResult(harness: Harness, flow: StartedFlow, timeoutMs = 10_000): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function pollResult(harness: Origins, flow: StartedFlow, timeoutMs = 10_000): Promise<{ status: number; body: Record<string, unknown> }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await postResult(harness, flow);
@@ -192,7 +196,7 @@ export async function pollResult(harness: Harness, flow: StartedFlow, timeoutMs 
   }
 }
 
-export function postResult(harness: Harness, flow: StartedFlow, secret = flow.secret): Promise<Response> {
+export function postResult(harness: Origins, flow: StartedFlow, secret = flow.secret): Promise<Response> {
   return fetch(`${harness.relayOrigin}/v1/flows/${flow.flowId}/result`, {
     method: 'POST',
     headers: widgetHeaders(),

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+
+/** `tsx src/relay/main.ts` as its own process: what a deployment runs, killable for real. */
+export interface RelayProcess {
+  process: ChildProcess;
+  url: string;
+  port: number;
+  /** Resident set size of the process now, in bytes (Linux /proc). */
+  rssBytes(): Promise<number>;
+  /** Sends `signal` and resolves once the process has exited. */
+  stop(signal: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Starts the relay on `env` (PORT 0 unless given) with none of the caller's RELAY_, SMTP_ or
+ * PORTAL_ settings leaking in; resolves once it logs "relay listening".
+ */
+export async function startRelayProcess(env: Record<string, string>): Promise<RelayProcess> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(RELAY_|SMTP_|PORTAL_|PORT$)/.test(name)));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/relay/main.ts'], {
+    env: { ...inherited, PORT: '0', SMTP_PORT: '9', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`relay did not start: ${stderr.join('')}`)), 30_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.includes('"relay listening"')) return;
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`relay exited with ${code}: ${stderr.join('')}`));
+    });
+  });
+  return {
+    process: child,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    async rssBytes() {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+      if (kb === undefined) throw new Error('no VmRSS in /proc status');
+      return Number(kb) * 1024;
+    },
+    stop(signal) {
+      return new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
+    },
+  };
+}
