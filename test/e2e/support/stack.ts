@@ -36,6 +36,11 @@ export interface E2eStackOptions {
    * (default 200 ms).
    */
   mail?: boolean | { intervalMs?: number };
+  /**
+   * How long the sandbox's slow persona (鈴木 一郎) takes after consent; default 1500 ms (the
+   * portal stack's), `DEFAULT_SLOW_DELAY_MS` (25 s) for the sandbox's own default.
+   */
+  slowDelayMs?: number;
 }
 
 export interface E2eStack {
@@ -88,6 +93,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
       },
       ...(guideline ? { sandboxHours: 'schedule' as const } : {}),
       ...(options.clock === undefined ? {} : { clockStart: options.clock }),
+      ...(options.slowDelayMs === undefined ? {} : { slowDelayMs: options.slowDelayMs }),
       ...(mail === null ? {} : { mailWorker: { intervalMs: mailIntervalMs } }),
     });
     cleanups.push(() => portal.close());
