@@ -140,3 +140,23 @@ export async function assertCleanHostPage(session: Session, { popups = true } = 
   assert.deepEqual(session.hostProblems(), [], 'console errors on the host page');
   if (popups) assert.deepEqual(session.problems, [], 'console errors in the pop-up');
 }
+
+/**
+ * The ids of the flows the page starts from now on, read from the relay's answers to
+ * `POST /v1/flows` as the browser receives them (observed, not intercepted).
+ */
+export function watchStartedFlows(page: Page, relayOrigin: string): string[] {
+  const ids: string[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (response.request().method() !== 'POST' || url.origin !== relayOrigin || url.pathname !== '/v1/flows' || response.status() !== 201) return;
+    void response.json().then(
+      (body: { flowId: string }) => ids.push(body.flowId),
+      () => undefined,
+    );
+  });
+  return ids;
+}
+
+/** The pop-up's card screen: the slow card (鈴木 一郎, PIN 4567), whose result the sandbox holds back. */
+export const SLOW_CARD = { index: 3, pin: '4567', id: 'suzuki-ichiro' } as const;

@@ -107,3 +107,24 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
     throw error;
   }
 }
+
+/** What the relay's store holds about a flow: its status and how it ended (no secrets). */
+export interface FlowState {
+  status: string;
+  outcome: unknown;
+}
+
+/**
+ * Waits until the relay's store has the flow `id` in `status` (the widget tells the relay without
+ * waiting for the answer) and returns its state; fails with the last state seen after `timeout`.
+ */
+export async function waitForFlowStatus(stack: E2eStack, id: string, status: string, timeout = 5_000): Promise<FlowState> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const flow = await stack.portal.deps.store.get(id);
+    const state = { status: flow?.status ?? 'missing', outcome: flow?.outcome ?? null };
+    if (state.status === status) return state;
+    if (Date.now() > deadline) throw new Error(`flow ${id} is ${JSON.stringify(state)}, not ${status}, after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
