@@ -30,11 +30,14 @@ export async function openDisclosure(page: Page, labels: { button: string; title
   return dialog;
 }
 
-/** The sandbox's consent screen (guideline figure 2.3-3): checks who asks what for, ticks 「同意する」, goes on. */
-export async function consentAtPortal(portal: Page, sandboxOrigin: string): Promise<void> {
+/** What the sandbox's consent screen must show for the e2e relay: who asks, why, and what for. */
+export const PORTAL_SHOWS: readonly string[] = [SERVICE_NAME, PURPOSE, '給与収入額'];
+
+/** The sandbox's consent screen (guideline figure 2.3-3): checks who asks what for (`shown`), ticks 「同意する」, goes on. */
+export async function consentAtPortal(portal: Page, sandboxOrigin: string, shown: readonly string[] = PORTAL_SHOWS): Promise<void> {
   await portal.waitForURL((url) => url.origin === sandboxOrigin && url.pathname.startsWith('/interaction/'));
   const summary = ((await portal.locator('.request-summary').textContent()) ?? '').replace(/\s+/g, ' ');
-  for (const shown of [SERVICE_NAME, PURPOSE, '給与収入額']) assert.ok(summary.includes(shown), `the portal shows ${shown}: ${summary}`);
+  for (const text of shown) assert.ok(summary.includes(text), `the portal shows ${text}: ${summary}`);
   await portal.locator('#agree').check();
   await portal.locator('button.primary').click();
   await portal.locator('input[name="persona"]').first().waitFor();
@@ -88,9 +91,15 @@ export const JA: Labels = { button: 'マイナポータルから所得情報を�
 export const EN: Labels = { button: 'Fetch income information from Mynaportal', title: 'Fetching your information from Mynaportal', continue: 'Continue to Mynaportal', fill: 'Fill in the form' };
 
 /** From 「マイナポータルへ進む」 through the pop-up (consent, test card `index`, `pin`) until the pop-up has closed itself. */
-export async function consentInPopup(page: Page, sandboxOrigin: string, labels: Labels, card = { index: 0, pin: '1234' }): Promise<Page> {
+export async function consentInPopup(
+  page: Page,
+  sandboxOrigin: string,
+  labels: Labels,
+  card = { index: 0, pin: '1234' },
+  shown: readonly string[] = PORTAL_SHOWS,
+): Promise<Page> {
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: labels.continue }).click()]);
-  await consentAtPortal(popup, sandboxOrigin);
+  await consentAtPortal(popup, sandboxOrigin, shown);
   const closed = popup.waitForEvent('close', { timeout: 15_000 });
   await enterPin(popup, card.index, card.pin);
   await closed;
