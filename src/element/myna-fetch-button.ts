@@ -565,11 +565,14 @@ export class MynaFetchButton extends LitElement {
   };
 
   readonly #handleFallbackCancel = (): void => {
-    const flow = this.#flow;
-    this.#endFlow();
-    this.#cancelRemote(flow);
     this.#fallbackForm.reset();
-    this.#setPhase('idle');
+    // From the timeout notice a flow is still under way: stopping it is a cancel, its one terminal event.
+    if (this.#flow) {
+      this.#cancel('waiting');
+    } else {
+      this.#endFlow();
+      this.#setPhase('idle');
+    }
     this.#focusMainButton();
   };
 

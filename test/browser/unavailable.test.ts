@@ -215,4 +215,29 @@ describe('<myna-fetch-button> when retrieval takes too long', () => {
     expect(notices).to.deep.equal(['timeout']);
     expect(relay.polls.length).to.be.at.least(4, 'a second after the consent, not at once');
   });
+
+  it('cancelling the email form opened from the timeout notice cancels the flow: one myna-fetch-cancel, step "waiting", the relay told', async () => {
+    const relay = new ScriptedRelay([{ status: 'pending', elapsedMs: 1 }]);
+    const { el, input } = await loanForm(relay);
+    const cancels: string[] = [];
+    el.addEventListener('myna-fetch-cancel', (event) => cancels.push(event.detail.step));
+    await realClick(inner(el, '[part="button"]')!);
+    await waitUntil(() => !buttonNamed(el, 'マイナポータルへ進む')?.disabled, 'disclosure loaded');
+    await realClick(buttonNamed(el, 'マイナポータルへ進む'));
+    await oneEvent(el, 'myna-fetch-unavailable');
+    await el.updateComplete;
+    await realClick(buttonNamed(el, 'メールで知らせてもらう'));
+    await el.updateComplete;
+    expect(el.matches(':state(fallback)')).to.equal(true);
+    await realClick(buttonNamed(el, '中止する'));
+    await el.updateComplete;
+    expect(el.matches(':state(cancelled)')).to.equal(true);
+    expect(cancels).to.deep.equal(['waiting']);
+    expect(relay.cancelled).to.deep.equal(['flow-1']);
+    expect(relay.registrations).to.have.length(0);
+    expect(input.value).to.equal('');
+    const polls = relay.polls.length;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(relay.polls.length).to.equal(polls, 'no poll after the cancel');
+  });
 });
