@@ -45,6 +45,9 @@ after(async () => {
 const TIMEOUT_NOTICE =
   'マイナポータルからの情報取得に時間を要しております。ご自身にてご確認の上で直接入力していただくか、後日お送りするメールより再度お申し込みください。';
 const WAITING = 'マイナポータルから情報を取得しています…';
+const CANCELLED = '取得を中止しました。フォームは変更されていません。';
+/** How the relay records a flow the widget called off. */
+const CANCELLED_BY_WIDGET = { status: 'cancelled', outcome: { kind: 'cancelled', step: 'widget' } };
 
 /** Runs `body` on a fresh page with the half-filled loan form and saves a screenshot of the end state. */
 async function withHalfFilledForm(name: string, body: (session: Session, before: Record<string, string | boolean>) => Promise<void>): Promise<void> {
@@ -183,6 +186,62 @@ describe('a slow retrieval past the 20-second notice (real timers)', { concurren
       assert.equal(flows.length, 1);
       assert.deepEqual(stack.mail!.mails().filter((mail) => mail.envelopeTo.includes(address)), [], 'no mail while the linked retrieval is open');
       assert.equal((await waitForFlowStatus(stack, flows[0]!, 'pending')).status, 'pending');
+      await assertCleanHostPage(session);
+    }));
+
+  test('鈴木 一郎: notice at 20 s → 直接入力する → cancelled, step "waiting", the focus in the annual income field, the late result not shown', () =>
+    withHalfFilledForm('slow-enter-manually', async (session, before) => {
+      const { page } = session;
+      const flows = watchStartedFlows(page, stack.portal.relayOrigin);
+      const pinSentAt = await consentWithSlowCard(page);
+      await waitForTimeoutNotice(session, pinSentAt);
+
+      await widget(page).getByRole('button', { name: '直接入力する' }).click();
+      await waitForPhase(page, 'cancelled');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'annual-income', 'the person is taken to the field to type it');
+      assert.equal(await statusText(page), CANCELLED);
+      assert.deepEqual(await session.events('myna-fetch-cancel'), [{ step: 'waiting' }]);
+      assert.deepEqual(await waitForFlowStatus(stack, flows[0]!, 'cancelled'), CANCELLED_BY_WIDGET);
+      await page.locator('#annual-income').pressSequentially('450');
+
+      const waitMs = pinSentAt + DEFAULT_SLOW_DELAY_MS + 2_000 - Date.now();
+      if (waitMs > 0) await page.waitForTimeout(waitMs);
+      await waitForPhase(page, 'cancelled');
+      assert.deepEqual(await formValues(page), { ...before, annualIncome: '450' }, 'what the person typed stays');
+      assert.deepEqual(await session.events('myna-fetch-success'), []);
+      const { events } = await session.record();
+      assert.deepEqual(
+        events.filter((event) => event.type !== 'myna-fetch-state').map((event) => event.type),
+        ['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-unavailable', 'myna-fetch-cancel'],
+      );
+      await assertCleanHostPage(session);
+    }));
+
+  test('鈴木 一郎: notice at 20 s → メールで知らせてもらう → 中止する in the email form → cancelled, step "waiting": the flow ends with one terminal event', () =>
+    withHalfFilledForm('slow-email-cancelled', async (session, before) => {
+      const { page } = session;
+      const flows = watchStartedFlows(page, stack.portal.relayOrigin);
+      const pinSentAt = await consentWithSlowCard(page);
+      await waitForTimeoutNotice(session, pinSentAt);
+
+      await widget(page).getByRole('button', { name: 'メールで知らせてもらう' }).click();
+      await waitForPhase(page, 'fallback');
+      await widget(page).locator('[part="fallback"]').getByRole('button', { name: '中止する' }).click();
+      await waitForPhase(page, 'cancelled');
+      assert.equal(await statusText(page), CANCELLED);
+      assert.deepEqual(await session.events('myna-fetch-cancel'), [{ step: 'waiting' }], 'exactly one terminal event for the flow');
+      assert.deepEqual(await waitForFlowStatus(stack, flows[0]!, 'cancelled'), CANCELLED_BY_WIDGET);
+      assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('part') ?? null), 'button', 'focus back on the button');
+
+      const waitMs = pinSentAt + DEFAULT_SLOW_DELAY_MS + 2_000 - Date.now();
+      if (waitMs > 0) await page.waitForTimeout(waitMs);
+      await waitForPhase(page, 'cancelled');
+      assert.deepEqual(await formValues(page), before, 'the form is untouched');
+      const { events } = await session.record();
+      assert.deepEqual(
+        events.filter((event) => event.type !== 'myna-fetch-state').map((event) => event.type),
+        ['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-unavailable', 'myna-fetch-cancel'],
+      );
       await assertCleanHostPage(session);
     }));
 });
