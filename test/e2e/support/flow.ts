@@ -169,3 +169,30 @@ export function watchStartedFlows(page: Page, relayOrigin: string): string[] {
 
 /** The pop-up's card screen: the slow card (鈴木 一郎, PIN 4567), whose result the sandbox holds back. */
 export const SLOW_CARD = { index: 3, pin: '4567', id: 'suzuki-ichiro' } as const;
+
+/**
+ * Runs `expression` in the page as the page's own script would, with no user gesture: Playwright's
+ * `evaluate` and its input events count as one (transient user activation), raw CDP need not.
+ */
+export async function evaluateWithoutGesture(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, userGesture: false, returnByValue: true, awaitPromise: true });
+    if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as unknown;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Waits until the page's transient user activation from the last click or key press has expired
+ * (about 5 s in Chromium): from then on a `window.open` is what a pop-up blocker refuses.
+ */
+export async function waitForActivationToExpire(page: Page, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while ((await evaluateWithoutGesture(page, 'navigator.userActivation.isActive')) === true) {
+    if (Date.now() > deadline) throw new Error(`the page still has user activation after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -41,6 +41,8 @@ export interface E2eStackOptions {
    * portal stack's), `DEFAULT_SLOW_DELAY_MS` (25 s) for the sandbox's own default.
    */
   slowDelayMs?: number;
+  /** Chromium with its pop-up blocker on (see `launchBrowser`). */
+  popupBlocking?: boolean;
 }
 
 export interface E2eStack {
@@ -98,7 +100,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
     });
     cleanups.push(() => portal.close());
     relayOrigin = portal.relayOrigin;
-    const browser = await launchBrowser();
+    const browser = await launchBrowser({ popupBlocking: options.popupBlocking ?? false });
     cleanups.push(() => browser.close());
     return { portal, host, browser, mail, url: (page) => `${host.origin}/${page}`, close };
   } catch (error) {
