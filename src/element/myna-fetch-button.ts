@@ -63,7 +63,6 @@ const BUSY_PHASES: readonly MynaFetchPhase[] = ['starting', 'consenting', 'waiti
 
 interface ActiveFlow extends RedirectFlow {
   readonly window: ConsentWindow | null;
-  readonly startedAt: number;
 }
 
 const RESUME_FRAGMENT = /(?:^#|&)myna-resume=1/;
@@ -180,6 +179,12 @@ export class MynaFetchButton extends LitElement {
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #consentAnnounced = false;
   #timeoutNoticed = false;
+  /**
+   * When the person consented (this page's clock), known from the first `pending` answer: the
+   * timeout counts from the consent (Q&A 問2: about 20 s after it), not from the start, since the
+   * time spent reading the portal's screens and entering the PIN is the person's own.
+   */
+  #consentedAt: number | null = null;
 
   /** Parsed `items`: trimmed, empty entries dropped. */
   get itemKeys(): string[] {
@@ -355,6 +360,7 @@ export class MynaFetchButton extends LitElement {
     this.retrieved = null;
     this.#consentAnnounced = false;
     this.#timeoutNoticed = false;
+    this.#consentedAt = null;
     this.popupBlocked = false;
     this.#setPhase('starting', this.#messages.starting);
     try {
@@ -370,7 +376,7 @@ export class MynaFetchButton extends LitElement {
         consentWindow?.close();
         return this.#cancelRemote({ id: started.flowId, secret });
       }
-      this.#flow = { id: started.flowId, secret, relayOrigin: new URL(started.launchUrl).origin, window: consentWindow, startedAt: Date.now() };
+      this.#flow = { id: started.flowId, secret, relayOrigin: new URL(started.launchUrl).origin, window: consentWindow };
       this.#setPhase('consenting', this.#messages.consenting);
       if (consentWindow) {
         consentWindow.navigate(started.launchUrl);
@@ -396,7 +402,8 @@ export class MynaFetchButton extends LitElement {
     } else {
       restoreForm(hostScope(this));
     }
-    this.#flow = { ...resumed, window: null, startedAt: Date.now() };
+    this.#flow = { ...resumed, window: null };
+    this.#consentedAt = null;
     this.#setPhase('consenting', this.#messages.consenting);
     this.#schedulePoll(0);
   }
@@ -444,7 +451,9 @@ export class MynaFetchButton extends LitElement {
         return this.#schedulePoll();
       case 'pending':
         this.#announceConsent(flow);
-        this.elapsedSeconds = Math.floor((Date.now() - flow.startedAt) / 1000);
+        // The relay says how long ago the consent was; later answers are timed on this page's clock.
+        this.#consentedAt ??= Date.now() - (result.elapsedMs ?? 0);
+        this.elapsedSeconds = Math.floor((Date.now() - this.#consentedAt) / 1000);
         if (this.phase !== 'waiting') this.#setPhase('waiting', this.#messages.waiting);
         if (this.elapsedSeconds >= this.#effectiveTimeout && !this.#timeoutNoticed) this.#noticeTimeout();
         return this.#schedulePoll();
@@ -573,11 +582,14 @@ export class MynaFetchButton extends LitElement {
   };
 
   readonly #handleFallbackCancel = (): void => {
-    const flow = this.#flow;
-    this.#endFlow();
-    this.#cancelRemote(flow);
     this.#fallbackForm.reset();
-    this.#setPhase('idle');
+    // From the timeout notice a flow is still under way: stopping it is a cancel, its one terminal event.
+    if (this.#flow) {
+      this.#cancel('waiting');
+    } else {
+      this.#endFlow();
+      this.#setPhase('idle');
+    }
     this.#focusMainButton();
   };
 

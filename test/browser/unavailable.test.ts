@@ -194,4 +194,50 @@ describe('<myna-fetch-button> when retrieval takes too long', () => {
     expect(el.matches(':state(waiting)')).to.equal(true);
     expect(notices).to.have.length(1);
   });
+
+  it('counts the timeout from the consent, not from the start: time spent at the portal does not bring the notice forward', async () => {
+    // Three seconds at the portal (timeout 1 s), then retrieval starts: the relay says consent was 0 ms ago.
+    const awaiting = { status: 'awaiting-consent' } as const;
+    const relay = new ScriptedRelay([awaiting, awaiting, { status: 'pending', elapsedMs: 0 }]);
+    const { el } = await loanForm(relay);
+    const notices: string[] = [];
+    el.addEventListener('myna-fetch-unavailable', (event) => notices.push(event.detail.reason));
+    await realClick(inner(el, '[part="button"]')!);
+    await waitUntil(() => !buttonNamed(el, 'マイナポータルへ進む')?.disabled, 'disclosure loaded');
+    await realClick(buttonNamed(el, 'マイナポータルへ進む'));
+    await waitUntil(() => el.matches(':state(waiting)'), 'waiting shown', { timeout: 5000 });
+    await el.updateComplete;
+    expect(relay.polls).to.have.length(3);
+    expect(notices).to.deep.equal([], 'no notice on the first answer after the consent');
+    expect(inner(el, '[part="notice"]')).to.equal(null);
+    expect(inner(el, '#elapsed')!.textContent).to.equal('経過時間 0 秒');
+    await waitUntil(() => notices.length > 0, 'the notice after the timeout', { timeout: 5000 });
+    expect(notices).to.deep.equal(['timeout']);
+    expect(relay.polls.length).to.be.at.least(4, 'a second after the consent, not at once');
+  });
+
+  it('cancelling the email form opened from the timeout notice cancels the flow: one myna-fetch-cancel, step "waiting", the relay told', async () => {
+    const relay = new ScriptedRelay([{ status: 'pending', elapsedMs: 1 }]);
+    const { el, input } = await loanForm(relay);
+    const cancels: string[] = [];
+    el.addEventListener('myna-fetch-cancel', (event) => cancels.push(event.detail.step));
+    await realClick(inner(el, '[part="button"]')!);
+    await waitUntil(() => !buttonNamed(el, 'マイナポータルへ進む')?.disabled, 'disclosure loaded');
+    await realClick(buttonNamed(el, 'マイナポータルへ進む'));
+    await oneEvent(el, 'myna-fetch-unavailable');
+    await el.updateComplete;
+    await realClick(buttonNamed(el, 'メールで知らせてもらう'));
+    await el.updateComplete;
+    expect(el.matches(':state(fallback)')).to.equal(true);
+    await realClick(buttonNamed(el, '中止する'));
+    await el.updateComplete;
+    expect(el.matches(':state(cancelled)')).to.equal(true);
+    expect(cancels).to.deep.equal(['waiting']);
+    expect(relay.cancelled).to.deep.equal(['flow-1']);
+    expect(relay.registrations).to.have.length(0);
+    expect(input.value).to.equal('');
+    const polls = relay.polls.length;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(relay.polls.length).to.equal(polls, 'no poll after the cancel');
+  });
 });

@@ -5,12 +5,28 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { newSession, type Session } from './support/browser.js';
-import { HALF_FILLED, JA, assertCleanHostPage, consentAtPortal, formValues, halfFill, openDisclosure, statusText, waitForPhase } from './support/flow.js';
-import { startE2eStack, type E2eStack } from './support/stack.js';
+import {
+  HALF_FILLED,
+  JA,
+  SLOW_CARD,
+  assertCleanHostPage,
+  consentAtPortal,
+  consentInPopup,
+  formValues,
+  halfFill,
+  openDisclosure,
+  reviewRow,
+  statusText,
+  waitForPhase,
+  watchStartedFlows,
+  widget,
+} from './support/flow.js';
+import { startE2eStack, waitForFlowStatus, type E2eStack } from './support/stack.js';
 
 let stack: E2eStack;
 before(async () => {
-  stack = await startE2eStack();
+  // The slow card's result is held back for a minute: long enough to cancel while waiting for it.
+  stack = await startE2eStack({ slowDelayMs: 60_000 });
 });
 after(async () => {
   await stack?.close();
@@ -18,6 +34,16 @@ after(async () => {
 
 const CANCELLED = '取得を中止しました。フォームは変更されていません。';
 const CARD_LOCKED = 'マイナンバーカードの暗証番号の誤りが続いたため、取得を中止しました。';
+const DISCARDED = '取得した情報は入力せずに破棄しました。';
+/** How the relay records a flow the widget called off (`POST /v1/flows/:id/cancel`). */
+const CANCELLED_BY_WIDGET = { status: 'cancelled', outcome: { kind: 'cancelled', step: 'widget' } };
+
+/** The widget's own 「中止する」, shown while it starts, while the user is at the portal and while it waits. */
+const widgetCancel = (session: Session) => widget(session.page).locator('[part="actions"]').getByRole('button', { name: '中止する' });
+
+/** Relay requests of one kind since `from`. */
+const relayCalls = (from: number, method: string, path: RegExp) =>
+  stack.portal.relayRequests.slice(from).filter((request) => request.method === method && path.test(request.path));
 
 /** Runs `body` on a fresh page with the half-filled loan form and saves a screenshot of the end state. */
 async function withHalfFilledForm(name: string, body: (session: Session, before: Record<string, string | boolean>) => Promise<void>): Promise<void> {
@@ -112,5 +138,81 @@ describe('cancelling on a strict-CSP page', () => {
       const popupProblems = session.problems.filter((problem) => problem.page === 'other').map((problem) => problem.text);
       assert.equal(popupProblems.length, 2, popupProblems.join('\n'));
       for (const text of popupProblems) assert.match(text, /status of 400/);
+    }));
+
+  test('中止する on the host page while the pop-up shows the portal → the widget closes the pop-up; step "waiting", the relay ends the flow', () =>
+    withHalfFilledForm('cancel-while-at-portal', async (session, before) => {
+      const { page } = session;
+      const flows = watchStartedFlows(page, stack.portal.relayOrigin);
+      await openDisclosure(page, JA);
+      const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: JA.continue }).click()]);
+      await popup.waitForURL((url) => url.origin === stack.portal.sandboxOrigin && url.pathname.startsWith('/interaction/'));
+      await waitForPhase(page, 'consenting');
+      const closed = popup.waitForEvent('close', { timeout: 15_000 });
+      await widgetCancel(session).click();
+      await closed;
+      await assertCancelledOnce(session, before, 'waiting', CANCELLED);
+      assert.deepEqual(await session.events('myna-fetch-consent'), []);
+      assert.equal(flows.length, 1);
+      assert.deepEqual(await waitForFlowStatus(stack, flows[0]!, 'cancelled'), CANCELLED_BY_WIDGET);
+    }));
+
+  test('closing the pop-up by hand at the card screen → cancelled, step "portal-closed", the relay ends the flow', () =>
+    withHalfFilledForm('cancel-popup-closed', async (session, before) => {
+      const { page } = session;
+      const flows = watchStartedFlows(page, stack.portal.relayOrigin);
+      await openDisclosure(page, JA);
+      const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: JA.continue }).click()]);
+      // Consented on the first screen, then the person shuts the window instead of entering the PIN.
+      await consentAtPortal(popup, stack.portal.sandboxOrigin);
+      await popup.close();
+      assert.equal(session.context.pages().length, 1);
+      // The widget notices on its next look at the flow (it polls once a second).
+      await assertCancelledOnce(session, before, 'portal-closed', CANCELLED);
+      assert.deepEqual(await session.events('myna-fetch-consent'), []);
+      assert.equal(flows.length, 1);
+      assert.deepEqual(await waitForFlowStatus(stack, flows[0]!, 'cancelled'), CANCELLED_BY_WIDGET);
+    }));
+
+  test('中止する while waiting for a slow retrieval → cancelled, step "waiting", the relay ends the flow and the widget stops asking', () =>
+    withHalfFilledForm('cancel-while-waiting', async (session, before) => {
+      const { page } = session;
+      const flows = watchStartedFlows(page, stack.portal.relayOrigin);
+      await openDisclosure(page, JA);
+      await consentInPopup(page, stack.portal.sandboxOrigin, JA, SLOW_CARD);
+      await waitForPhase(page, 'waiting');
+      assert.equal(await statusText(page), 'マイナポータルから情報を取得しています…');
+      assert.match(((await widget(page).locator('#elapsed').textContent()) ?? '').trim(), /^経過時間 \d+ 秒$/);
+      assert.equal(flows.length, 1);
+      assert.deepEqual(await session.events('myna-fetch-consent'), [{ flowId: flows[0] }]);
+      assert.equal((await stack.portal.deps.store.get(flows[0]!))?.status, 'pending', 'the portal is still retrieving');
+
+      await widgetCancel(session).click();
+      await assertCancelledOnce(session, before, 'waiting', CANCELLED);
+      assert.equal(await widget(page).locator('progress').count(), 0, 'the elapsed-time bar is gone');
+      assert.deepEqual(await waitForFlowStatus(stack, flows[0]!, 'cancelled'), CANCELLED_BY_WIDGET);
+      // Counted from here: a poll sent just before the click has arrived by now.
+      const cancelledAt = stack.portal.relayRequests.length;
+      // The widget polled once a second while waiting; give it more than that to show it stopped.
+      await page.waitForTimeout(1_500);
+      assert.deepEqual(relayCalls(cancelledAt, 'POST', /\/result$/), [], 'no poll after the cancel');
+      assert.equal(await widget(page).locator('[part="button"]').isEnabled(), true, 'the button can start again');
+    }));
+
+  test('入力しない at the review → cancelled, step "review": nothing filled, the values gone from the page', () =>
+    withHalfFilledForm('cancel-at-review', async (session, before) => {
+      const { page } = session;
+      const flows = watchStartedFlows(page, stack.portal.relayOrigin);
+      await openDisclosure(page, JA);
+      await consentInPopup(page, stack.portal.sandboxOrigin, JA);
+      await waitForPhase(page, 'review');
+      assert.deepEqual(await reviewRow(page), { label: '給与収入額', value: '567', target: '入力先: 年収（万円）' });
+      await widget(page).getByRole('button', { name: '入力しない' }).click();
+      await assertCancelledOnce(session, before, 'review', DISCARDED);
+      assert.equal(await widget(page).locator('[part="review"]').count(), 0, 'the review is gone');
+      assert.doesNotMatch((await widget(page).evaluate((element) => element.shadowRoot?.textContent ?? '')) ?? '', /567/, 'the value is not shown anymore');
+      assert.deepEqual(await session.events('myna-fetch-consent'), [{ flowId: flows[0] }]);
+      // The relay handed the result over once and keeps nothing of it.
+      assert.equal((await waitForFlowStatus(stack, flows[0]!, 'redeemed')).status, 'redeemed');
     }));
 });

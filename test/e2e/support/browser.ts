@@ -7,11 +7,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** Screenshots of every test's end state (git-ignored). */
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
 
-/** Debian's Chromium (never a downloaded browser); CHROME_PATH overrides. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium (never a downloaded browser); CHROME_PATH overrides. With `popupBlocking`,
+ * Chromium's own pop-up blocker is on (Playwright turns it off by default): a `window.open` that
+ * does not follow a user's gesture is refused, as in a person's browser.
+ */
+export function launchBrowser(options: { popupBlocking?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [...CHROMIUM_ARGS],
+    ...(options.popupBlocking ? { ignoreDefaultArgs: ['--disable-popup-blocking'] } : {}),
   });
 }
 

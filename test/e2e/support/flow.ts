@@ -30,11 +30,14 @@ export async function openDisclosure(page: Page, labels: { button: string; title
   return dialog;
 }
 
-/** The sandbox's consent screen (guideline figure 2.3-3): checks who asks what for, ticks 「同意する」, goes on. */
-export async function consentAtPortal(portal: Page, sandboxOrigin: string): Promise<void> {
+/** What the sandbox's consent screen must show for the e2e relay: who asks, why, and what for. */
+export const PORTAL_SHOWS: readonly string[] = [SERVICE_NAME, PURPOSE, '給与収入額'];
+
+/** The sandbox's consent screen (guideline figure 2.3-3): checks who asks what for (`shown`), ticks 「同意する」, goes on. */
+export async function consentAtPortal(portal: Page, sandboxOrigin: string, shown: readonly string[] = PORTAL_SHOWS): Promise<void> {
   await portal.waitForURL((url) => url.origin === sandboxOrigin && url.pathname.startsWith('/interaction/'));
   const summary = ((await portal.locator('.request-summary').textContent()) ?? '').replace(/\s+/g, ' ');
-  for (const shown of [SERVICE_NAME, PURPOSE, '給与収入額']) assert.ok(summary.includes(shown), `the portal shows ${shown}: ${summary}`);
+  for (const text of shown) assert.ok(summary.includes(text), `the portal shows ${text}: ${summary}`);
   await portal.locator('#agree').check();
   await portal.locator('button.primary').click();
   await portal.locator('input[name="persona"]').first().waitFor();
@@ -88,9 +91,15 @@ export const JA: Labels = { button: 'マイナポータルから所得情報を�
 export const EN: Labels = { button: 'Fetch income information from Mynaportal', title: 'Fetching your information from Mynaportal', continue: 'Continue to Mynaportal', fill: 'Fill in the form' };
 
 /** From 「マイナポータルへ進む」 through the pop-up (consent, test card `index`, `pin`) until the pop-up has closed itself. */
-export async function consentInPopup(page: Page, sandboxOrigin: string, labels: Labels, card = { index: 0, pin: '1234' }): Promise<Page> {
+export async function consentInPopup(
+  page: Page,
+  sandboxOrigin: string,
+  labels: Labels,
+  card = { index: 0, pin: '1234' },
+  shown: readonly string[] = PORTAL_SHOWS,
+): Promise<Page> {
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: labels.continue }).click()]);
-  await consentAtPortal(popup, sandboxOrigin);
+  await consentAtPortal(popup, sandboxOrigin, shown);
   const closed = popup.waitForEvent('close', { timeout: 15_000 });
   await enterPin(popup, card.index, card.pin);
   await closed;
@@ -139,4 +148,51 @@ export async function assertCleanHostPage(session: Session, { popups = true } = 
   assert.deepEqual((await session.record()).violations, [], 'securitypolicyviolation events on the host page');
   assert.deepEqual(session.hostProblems(), [], 'console errors on the host page');
   if (popups) assert.deepEqual(session.problems, [], 'console errors in the pop-up');
+}
+
+/**
+ * The ids of the flows the page starts from now on, read from the relay's answers to
+ * `POST /v1/flows` as the browser receives them (observed, not intercepted).
+ */
+export function watchStartedFlows(page: Page, relayOrigin: string): string[] {
+  const ids: string[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (response.request().method() !== 'POST' || url.origin !== relayOrigin || url.pathname !== '/v1/flows' || response.status() !== 201) return;
+    void response.json().then(
+      (body: { flowId: string }) => ids.push(body.flowId),
+      () => undefined,
+    );
+  });
+  return ids;
+}
+
+/** The pop-up's card screen: the slow card (鈴木 一郎, PIN 4567), whose result the sandbox holds back. */
+export const SLOW_CARD = { index: 3, pin: '4567', id: 'suzuki-ichiro' } as const;
+
+/**
+ * Runs `expression` in the page as the page's own script would, with no user gesture: Playwright's
+ * `evaluate` and its input events count as one (transient user activation), raw CDP need not.
+ */
+export async function evaluateWithoutGesture(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, userGesture: false, returnByValue: true, awaitPromise: true });
+    if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as unknown;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Waits until the page's transient user activation from the last click or key press has expired
+ * (about 5 s in Chromium): from then on a `window.open` is what a pop-up blocker refuses.
+ */
+export async function waitForActivationToExpire(page: Page, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while ((await evaluateWithoutGesture(page, 'navigator.userActivation.isActive')) === true) {
+    if (Date.now() > deadline) throw new Error(`the page still has user activation after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

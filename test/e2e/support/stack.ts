@@ -36,6 +36,13 @@ export interface E2eStackOptions {
    * (default 200 ms).
    */
   mail?: boolean | { intervalMs?: number };
+  /**
+   * How long the sandbox's slow persona (鈴木 一郎) takes after consent; default 1500 ms (the
+   * portal stack's), `DEFAULT_SLOW_DELAY_MS` (25 s) for the sandbox's own default.
+   */
+  slowDelayMs?: number;
+  /** Chromium with its pop-up blocker on (see `launchBrowser`). */
+  popupBlocking?: boolean;
 }
 
 export interface E2eStack {
@@ -88,16 +95,38 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
       },
       ...(guideline ? { sandboxHours: 'schedule' as const } : {}),
       ...(options.clock === undefined ? {} : { clockStart: options.clock }),
+      ...(options.slowDelayMs === undefined ? {} : { slowDelayMs: options.slowDelayMs }),
       ...(mail === null ? {} : { mailWorker: { intervalMs: mailIntervalMs } }),
     });
     cleanups.push(() => portal.close());
     relayOrigin = portal.relayOrigin;
-    const browser = await launchBrowser();
+    const browser = await launchBrowser({ popupBlocking: options.popupBlocking ?? false });
     cleanups.push(() => browser.close());
     return { portal, host, browser, mail, url: (page) => `${host.origin}/${page}`, close };
   } catch (error) {
     // Whatever did start must not keep the test process alive.
     await close();
     throw error;
+  }
+}
+
+/** What the relay's store holds about a flow: its status and how it ended (no secrets). */
+export interface FlowState {
+  status: string;
+  outcome: unknown;
+}
+
+/**
+ * Waits until the relay's store has the flow `id` in `status` (the widget tells the relay without
+ * waiting for the answer) and returns its state; fails with the last state seen after `timeout`.
+ */
+export async function waitForFlowStatus(stack: E2eStack, id: string, status: string, timeout = 5_000): Promise<FlowState> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const flow = await stack.portal.deps.store.get(id);
+    const state = { status: flow?.status ?? 'missing', outcome: flow?.outcome ?? null };
+    if (state.status === status) return state;
+    if (Date.now() > deadline) throw new Error(`flow ${id} is ${JSON.stringify(state)}, not ${status}, after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -1,0 +1,153 @@
+/**
+ * `npm start` as a person runs it: scripts/start.ts in its own process group on free ports (sandbox,
+ * relay, mail catcher and the Vite demo server, each its own process), the demo URL taken from what
+ * it prints, the demo's loan form driven in Chromium to 567 in the annual income field — in popup
+ * mode, in redirect mode and in English (the demo's developer panel switches) — then stopped
+ * as Ctrl+C would, leaving no process and no port behind.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newSession, type Session } from './support/browser.js';
+import {
+  EN,
+  JA,
+  assertCleanHostPage,
+  consentAtPortal,
+  consentInPopup,
+  enterPin,
+  openDisclosure,
+  reviewRow,
+  statusText,
+  waitForPhase,
+  widget,
+  type Labels,
+  type SuccessDetail,
+} from './support/flow.js';
+import { DEMO_CLOCK, startNpmStart, type NpmStart } from './support/npm-start.js';
+
+/** What the consent screen shows for the relay's development defaults. */
+const DEMO_PORTAL_SHOWS = ['〇〇銀行（デモ）', '住宅ローンの事前審査（デモ）', '給与収入額'];
+
+let started: NpmStart;
+let browser: Browser;
+before(async () => {
+  started = await startNpmStart();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  if (started !== undefined) {
+    const stopped = await started.stop();
+    assert.equal(stopped.groupGone, true, `npm start left processes behind:\n${started.output.slice(-20).join('\n')}`);
+    assert.equal(stopped.exitCode, 0, 'npm start exits with 0 on SIGTERM');
+    // Nothing listens anymore on the ports it used.
+    for (const url of [started.relayUrl, started.sandboxUrl, started.mailCatcherUrl, started.demoUrl]) {
+      await assert.rejects(fetch(url), `${url} still answers`);
+    }
+  }
+});
+
+/** The demo's loan form as the person filled it in. */
+async function demoValues(page: Page): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  for (const id of ['desired-date', 'amount', 'term', 'annual-income']) values[id] = await page.locator(`#${id}`).inputValue();
+  return values;
+}
+
+const TYPED = { 'desired-date': '2027-04-01', amount: '3500', term: '35', 'annual-income': '' };
+
+/** A fresh page on the printed demo URL, the panel's switches set, the form half filled. */
+async function openDemo(session: Session, switches: { mode?: string; lang?: string } = {}): Promise<void> {
+  const { page } = session;
+  await page.goto(started.demoUrl);
+  await page.waitForFunction(() => customElements.get('myna-fetch-button') !== undefined);
+  if (switches.mode !== undefined) await page.locator('#mode').selectOption(switches.mode);
+  if (switches.lang !== undefined) await page.locator('#lang').selectOption(switches.lang);
+  await page.locator('#desired-date').fill(TYPED['desired-date']);
+  await page.locator('#amount').fill(TYPED.amount);
+  await page.locator('#term').fill(TYPED.term);
+  assert.deepEqual(await demoValues(page), TYPED);
+}
+
+/** Review → 「フォームに入力する」: 567 in the annual income field, the rest as typed, one success, the demo's log shows it. */
+async function fillAndCheck(session: Session, labels: Labels, reviewed: { label: string; target: string }): Promise<void> {
+  const { page } = session;
+  await waitForPhase(page, 'review');
+  assert.deepEqual(await reviewRow(page), { label: reviewed.label, value: '567', target: reviewed.target });
+  assert.equal(await page.locator('#annual-income').inputValue(), '', 'nothing filled before the review');
+  await widget(page).getByRole('button', { name: labels.fill }).click();
+  await waitForPhase(page, 'done');
+  assert.deepEqual(await demoValues(page), { ...TYPED, 'annual-income': '567' });
+  const successes = (await session.events('myna-fetch-success')) as SuccessDetail[];
+  assert.equal(successes.length, 1, 'exactly one myna-fetch-success');
+  assert.deepEqual(successes[0]!.fields, { annualIncome: '567' });
+  assert.deepEqual(await session.events('myna-fetch-cancel'), []);
+  assert.deepEqual(await session.events('myna-fetch-error'), []);
+  // The demo's own event panel (what a developer trying the demo watches) logged it once.
+  const logged = await page.locator('#event-log li strong').allTextContents();
+  assert.equal(logged.filter((entry) => entry.endsWith(' myna-fetch-success')).length, 1, logged.join('\n'));
+}
+
+async function withSession(name: string, body: (session: Session) => Promise<void>, locale = 'ja-JP'): Promise<void> {
+  const session = await newSession(browser, new URL(started.demoUrl).origin, { locale });
+  try {
+    await body(session);
+  } finally {
+    await session.screenshot(name).catch(() => undefined);
+    await session.close();
+  }
+}
+
+describe('npm start: the demo as a person uses it', () => {
+  test('the script printed where everything runs, on the ports it was given', () => {
+    for (const url of [started.demoUrl, started.relayUrl, started.sandboxUrl, started.mailCatcherUrl]) assert.match(url, /^http:\/\/(localhost|127\.0\.0\.1):\d+\/?/);
+    assert.match(started.demoUrl, /\/demo\/$/);
+    assert.notEqual(new URL(started.relayUrl).port, '8787', 'not the default port: the test picked free ones');
+    assert.ok(started.output.some((line) => line.includes(`Clocks: from ${DEMO_CLOCK}`)), 'both clocks start at DEMO_CLOCK');
+  });
+
+  test('popup mode (the default): 山田 太郎, PIN 1234 → review → 567 in 年収（万円）', () =>
+    withSession('npm-start-popup-ja', async (session) => {
+      const { page } = session;
+      await openDemo(session);
+      assert.equal(await widget(page).getAttribute('relay'), started.relayUrl, 'the demo talks to the relay this run started');
+      await openDisclosure(page, JA);
+      const popup = await consentInPopup(page, started.sandboxUrl.replace(/\/$/, ''), JA, { index: 0, pin: '1234' }, DEMO_PORTAL_SHOWS);
+      assert.equal(popup.isClosed(), true);
+      await fillAndCheck(session, JA, { label: '給与収入額', target: '入力先: 年収（万円）' });
+      assert.equal(await statusText(page), 'マイナポータルから取得した情報を入力しました。内容をご確認ください。');
+      await assertCleanHostPage(session);
+    }));
+
+  test('redirect mode (panel switch): the tab goes to the portal and back, the typed fields restored → 567', () =>
+    withSession('npm-start-redirect-ja', async (session) => {
+      const { page } = session;
+      await openDemo(session, { mode: 'redirect' });
+      assert.equal(await widget(page).getAttribute('mode'), 'redirect');
+      await openDisclosure(page, JA);
+      await page.getByRole('button', { name: JA.continue }).click();
+      await consentAtPortal(page, started.sandboxUrl.replace(/\/$/, ''), DEMO_PORTAL_SHOWS);
+      assert.equal(session.context.pages().length, 1, 'no pop-up in redirect mode');
+      await enterPin(page, 0, '1234');
+      await page.waitForURL((url) => url.href === started.demoUrl);
+      await fillAndCheck(session, JA, { label: '給与収入額', target: '入力先: 年収（万円）' });
+      assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), []);
+      await assertCleanHostPage(session);
+    }));
+
+  test('English (panel switch): the same flow in English → 567', () =>
+    withSession(
+      'npm-start-popup-en',
+      async (session) => {
+        const { page } = session;
+        await openDemo(session, { lang: 'en' });
+        await openDisclosure(page, EN);
+        await consentInPopup(page, started.sandboxUrl.replace(/\/$/, ''), EN, { index: 0, pin: '1234' }, DEMO_PORTAL_SHOWS);
+        await fillAndCheck(session, EN, { label: 'Salary revenue', target: 'Goes into: 年収（万円）' });
+        assert.equal(await statusText(page), 'The information from Mynaportal has been filled in. Please check it.');
+        await assertCleanHostPage(session);
+      },
+      'en-GB',
+    ));
+});
