@@ -345,6 +345,8 @@ export class MynaFetchButton extends LitElement {
     if (consentWindow) return void this.#startFlow(consentWindow);
     this.#fail('popup-blocked', true);
     this.popupBlocked = true;
+    // The way on, for keyboard and screen-reader users: the notice is already in the live region.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('#continue-here')?.focus());
   };
 
   readonly #handleContinueHere = (): void => void this.#startFlow(null);
@@ -616,7 +618,7 @@ export class MynaFetchButton extends LitElement {
     this.dispatchEvent(new MynaFetchCancelEvent({ step: 'review' }));
   };
 
-  readonly #handleCancelFlow = (): void => this.#cancel(this.phase === 'disclosure' ? 'disclosure' : 'waiting');
+  readonly #handleCancelFlow = (): void => this.#cancel(this.phase === 'waiting' ? 'waiting' : this.phase === 'disclosure' ? 'disclosure' : 'consenting');
 
   #renderDialog(messages: Messages) {
     const query = this.#effectiveQuery;
@@ -665,7 +667,7 @@ export class MynaFetchButton extends LitElement {
         ? html`<div part="actions"><button type="button" @click=${this.#handleCancelFlow}>${messages.cancel}</button></div>`
         : nothing}
       ${this.popupBlocked
-        ? html`<div part="actions"><button type="button" class="primary" @click=${this.#handleContinueHere}>${messages.continueHere}</button></div>`
+        ? html`<div part="actions"><button id="continue-here" type="button" class="primary" @click=${this.#handleContinueHere}>${messages.continueHere}</button></div>`
         : nothing}
       ${this.phase === 'review' && this.retrieved
         ? renderReview({

@@ -89,7 +89,8 @@ describe('<myna-fetch-button> disclosure', () => {
     expect(detail.code).to.equal('popup-blocked');
     expect(detail.retryable).to.equal(true);
     await el.updateComplete;
-    expect(buttonNamed(el, 'この画面のままマイナポータルへ進む')).to.exist;
+    const continueHere = buttonNamed(el, 'この画面のままマイナポータルへ進む');
+    await waitUntil(() => el.shadowRoot!.activeElement === continueHere, 'focus moves to the way on');
     expect(inner(el, '[role="status"]').textContent).to.contain('ポップアップ');
     await expect(el).to.be.accessible();
   });

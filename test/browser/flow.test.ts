@@ -142,6 +142,18 @@ describe('<myna-fetch-button> flow against a scripted relay', () => {
     expect((await cancel).detail.step).to.equal('waiting');
     expect(relay.cancelled).to.deep.equal(['flow-1']);
   });
+
+  it('can be cancelled while the portal is open (step consenting), and tells the relay', async () => {
+    const relay = new ScriptedRelay([{ status: 'awaiting-consent' }]);
+    const { form, button, events } = await loanForm(relay);
+    await startFetch(button);
+    await waitUntil(() => button.matches(':state(consenting)'), 'consenting shown', { timeout: 5000 });
+    const cancel = oneEvent(form, 'myna-fetch-cancel');
+    buttonNamed(button, '中止する').click();
+    expect((await cancel).detail.step).to.equal('consenting');
+    expect(relay.cancelled).to.deep.equal(['flow-1']);
+    expect(events.filter((type) => type === 'myna-fetch-cancel')).to.have.length(1);
+  });
 });
 
 describe('<myna-fetch-button> mapping property and disabled attribute', () => {

@@ -140,7 +140,7 @@ describe('cancelling on a strict-CSP page', () => {
       for (const text of popupProblems) assert.match(text, /status of 400/);
     }));
 
-  test('中止する on the host page while the pop-up shows the portal → the widget closes the pop-up; step "waiting", the relay ends the flow', () =>
+  test('中止する on the host page while the pop-up shows the portal → the widget closes the pop-up; step "consenting", the relay ends the flow', () =>
     withHalfFilledForm('cancel-while-at-portal', async (session, before) => {
       const { page } = session;
       const flows = watchStartedFlows(page, stack.portal.relayOrigin);
@@ -151,7 +151,7 @@ describe('cancelling on a strict-CSP page', () => {
       const closed = popup.waitForEvent('close', { timeout: 15_000 });
       await widgetCancel(session).click();
       await closed;
-      await assertCancelledOnce(session, before, 'waiting', CANCELLED);
+      await assertCancelledOnce(session, before, 'consenting', CANCELLED);
       assert.deepEqual(await session.events('myna-fetch-consent'), []);
       assert.equal(flows.length, 1);
       assert.deepEqual(await waitForFlowStatus(stack, flows[0]!, 'cancelled'), CANCELLED_BY_WIDGET);
