@@ -174,3 +174,21 @@ export function keyFromRow(row: IdempotencyRow): IdempotencyRecord {
     expiresAt: row.expires_at,
   };
 }
+
+/** Every key of T, each once: a compile error when a column is added to the row but not listed. */
+type AllKeys<T, List extends readonly (keyof T)[]> = Exclude<keyof T, List[number]> extends never ? List : never;
+
+function columns<T>() {
+  return <const List extends readonly (keyof T)[]>(list: AllKeys<T, List>): List => list;
+}
+
+/** Column order for positional statements (Postgres). */
+export const FLOW_COLUMNS = columns<FlowRow>()([
+  'id', 'state_hash', 'secret_hash', 'binding_hash', 'status', 'mode', 'return_url', 'request', 'retain_until',
+  'outcome', 'sealed', 'created_at', 'expires_at', 'consented_at', 'next_poll_at', 'poll_lock_until',
+]);
+
+export const REGISTRATION_COLUMNS = columns<RegistrationRow>()([
+  'id', 'status', 'reason', 'lang', 'request', 'flow_id', 'sealed_contact', 'sealed_return', 'created_at', 'send_at',
+  'attempts', 'claimed_until', 'sent_at', 'link_expires_at', 'used_at', 'retain_until',
+]);
