@@ -83,7 +83,7 @@ async function waitUntilReady(url: string, server: ChildProcess, logFile: string
       return;
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`postgres did not accept connections within 30 s: ${(error as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`postgres did not accept connections within 30 s: ${(error as Error).message}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
