@@ -21,6 +21,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** What the flow helpers below need: where the browser reaches the relay and the portal. */
+export type RelayOrigins = Pick<Harness, 'relayOrigin' | 'sandboxOrigin'>;
+
 /**
  * Both servers on loopback, ports allocated first (test/support/portal-stack.ts).
  * `RELAY_TEST_LOG=1` shows the relay's log; `log` replaces it (e.g. a logger capturing every line).
@@ -109,7 +112,7 @@ export interface StartedFlow {
   secret: string;
 }
 
-export async function startFlow(harness: Harness, overrides: Record<string, unknown> = {}): Promise<StartedFlow> {
+export async function startFlow(harness: RelayOrigins, overrides: Record<string, unknown> = {}): Promise<StartedFlow> {
   const { secret, secretHash } = widgetSecret();
   const response = await fetch(`${harness.relayOrigin}/v1/flows`, {
     method: 'POST',
@@ -134,7 +137,7 @@ export interface PortalScreens {
 }
 
 /** Launch at the relay, then to the sandbox's consent screen. */
-export async function openConsentScreen(browser: TestBrowser, harness: Harness, flow: StartedFlow): Promise<PortalScreens> {
+export async function openConsentScreen(browser: TestBrowser, harness: RelayOrigins, flow: StartedFlow): Promise<PortalScreens> {
   const launch = await browser.request(flow.launchUrl);
   assert.equal(launch.status, 303);
   const authorizationUrl = launch.headers.get('location') ?? '';
@@ -145,12 +148,12 @@ export async function openConsentScreen(browser: TestBrowser, harness: Harness, 
   return { interactionUrl: url };
 }
 
-const isRelayCallback = (harness: Harness) => (next: URL) => next.origin === harness.relayOrigin;
+const isRelayCallback = (harness: RelayOrigins) => (next: URL) => next.origin === harness.relayOrigin;
 
 /** Ticks 「同意する」, picks the card and enters the PIN; returns the URL of the redirect back to the relay. */
 export async function consentAndAuthenticate(
   browser: TestBrowser,
-  harness: Harness,
+  harness: RelayOrigins,
   screens: PortalScreens,
   card: { persona: string; pin: string },
 ): Promise<string> {
@@ -161,7 +164,7 @@ export async function consentAndAuthenticate(
   return followToRelay(browser, harness, new URL(cardPost.headers.get('location') ?? '', screens.interactionUrl).href);
 }
 
-export async function followToRelay(browser: TestBrowser, harness: Harness, url: string): Promise<string> {
+export async function followToRelay(browser: TestBrowser, harness: RelayOrigins, url: string): Promise<string> {
   const { url: callbackUrl } = await browser.follow(url, isRelayCallback(harness));
   assert.ok(callbackUrl.startsWith(`${harness.relayOrigin}${CALLBACK_PATH}?`), callbackUrl);
   return callbackUrl;
@@ -180,7 +183,7 @@ export async function handOffMessage(response: Response): Promise<{ type: string
   return { ...message, targetOrigin: attribute('data-target-origin') };
 }
 
-export async function pollResult(harness: Harness, flow: StartedFlow, timeoutMs = 10_000): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function pollResult(harness: RelayOrigins, flow: StartedFlow, timeoutMs = 10_000): Promise<{ status: number; body: Record<string, unknown> }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await postResult(harness, flow);
@@ -192,7 +195,7 @@ export async function pollResult(harness: Harness, flow: StartedFlow, timeoutMs 
   }
 }
 
-export function postResult(harness: Harness, flow: StartedFlow, secret = flow.secret): Promise<Response> {
+export function postResult(harness: RelayOrigins, flow: StartedFlow, secret = flow.secret): Promise<Response> {
   return fetch(`${harness.relayOrigin}/v1/flows/${flow.flowId}/result`, {
     method: 'POST',
     headers: widgetHeaders(),
