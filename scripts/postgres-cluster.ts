@@ -10,7 +10,7 @@ import { chownSync, existsSync, openSync, closeSync, readdirSync, readFileSync, 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import pg from 'pg';
 
 const PACKAGE_ROOT = '/usr/lib/postgresql';
@@ -19,6 +19,8 @@ const START_TIMEOUT_MS = 30_000;
 export interface PostgresCluster {
   /** `postgresql://postgres@127.0.0.1:<port>/postgres`, the maintenance database. */
   url: string;
+  /** Major version of the server binaries, e.g. "15". */
+  version: string;
   stop(): Promise<void>;
 }
 
@@ -129,6 +131,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     }
     return {
       url,
+      version: basename(dirname(bin)),
       async stop() {
         if (server.exitCode === null && server.signalCode === null) {
           server.kill('SIGINT'); // fast shutdown: disconnect clients, no checkpoint wait for them
