@@ -138,6 +138,17 @@ describe('two relay processes on one Postgres database', { timeout: 120_000 }, (
     const other = await register(b.url, 'other@example.com', 'one-key');
     assert.equal(other.status, 422, 'the same key with another body is refused on the other instance too');
     assert.equal(await count(), before! + 1);
+
+    // At the same moment through both: one runs it, the other waits (409) or replays; one row either way.
+    const racing = await Promise.all([register(a.url, 'race@example.com', 'race-key'), register(b.url, 'race@example.com', 'race-key')]);
+    assert.ok(racing.some((response) => response.status === 202), racing.map((response) => response.status).join());
+    assert.ok(racing.every((response) => response.status === 202 || response.status === 409), racing.map((response) => response.status).join());
+    await Promise.all(racing.map((response) => response.body?.cancel()));
+    const settled = await Promise.all([register(a.url, 'race@example.com', 'race-key'), register(b.url, 'race@example.com', 'race-key')]);
+    const answers = await Promise.all(settled.map(async (response) => ({ status: response.status, body: await response.json() })));
+    assert.deepEqual(answers[0], answers[1]);
+    assert.equal(answers[0]?.status, 202);
+    assert.equal(await count(), before! + 2);
   });
 
   it('mails each due registration exactly once while both instances\' workers run', { timeout: 60_000 }, async (t) => {
