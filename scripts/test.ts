@@ -6,11 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertChromium } from './chromium.mjs';
+import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 
 interface Step {
   name: string;
   command: string;
   args: string[];
+  env?: Record<string, string>;
 }
 
 function findTests(dir: string): string[] {
@@ -29,11 +31,26 @@ try {
   process.exit(1);
 }
 
+// One throwaway PostgreSQL for all node tests (each creates its own databases on it), unless one is given.
+let postgres: PostgresCluster | undefined;
+try {
+  if (!process.env['MYNA_TEST_POSTGRES_URL']) postgres = await startPostgresCluster();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const postgresEnv: Record<string, string> = postgres === undefined ? {} : { MYNA_TEST_POSTGRES_URL: postgres.url };
+
 const steps: Step[] = [
   { name: 'types', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
   { name: 'lit-analyzer', command: bin('lit-analyzer'), args: ['--strict', '--maxWarnings', '0', 'src'] },
-  { name: 'node tests', command: process.execPath, args: ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...findTests('test/node')] },
+  {
+    name: 'node tests',
+    command: process.execPath,
+    args: ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...findTests('test/node')],
+    env: postgresEnv,
+  },
   { name: 'build', command: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'browser tests', command: bin('web-test-runner'), args: [] },
   { name: 'storybook build', command: 'npm', args: ['run', '--silent', 'build-storybook'] },
@@ -46,10 +63,12 @@ const results: { name: string; ok: boolean; seconds: number }[] = [];
 for (const step of steps) {
   console.log(`\n=== ${step.name} ===`);
   const started = performance.now();
-  const { status, error } = spawnSync(step.command, step.args, { stdio: 'inherit' });
+  const { status, error } = spawnSync(step.command, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
   if (error) console.error(error.message);
   results.push({ name: step.name, ok: status === 0, seconds: (performance.now() - started) / 1000 });
 }
+
+await postgres?.stop();
 
 console.log('\n=== summary ===');
 for (const { name, ok, seconds } of results) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds.toFixed(1)} s)`);

@@ -50,11 +50,12 @@ function closeServer(server: Server): Promise<void> {
 
 /**
  * The relay and the sandbox as the relay tests run them (ports allocated first, so each knows the
- * other), data in a temporary directory, operating hours open at any time of day (see
- * ALWAYS_OPEN_OVERRIDES), plus the bare Hono baseline. The relay logs one JSON line
+ * other), data in a temporary directory (with `databaseUrl`, the relay's store in that Postgres
+ * database), operating hours open at any time of day (see ALWAYS_OPEN_OVERRIDES), plus the bare
+ * Hono baseline. The relay logs one JSON line
  * per request as in production, to this process's stdout (`log: false` silences it).
  */
-export async function startRelayStack(options: { log?: boolean } = {}): Promise<RelayStack> {
+export async function startRelayStack(options: { log?: boolean; databaseUrl?: string } = {}): Promise<RelayStack> {
   const relay = await listenOnLoopback();
   const sandbox = await listenOnLoopback();
   const bare = await listenOnLoopback();
@@ -69,6 +70,7 @@ export async function startRelayStack(options: { log?: boolean } = {}): Promise<
     RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN_OVERRIDES,
     // The registration bench posts far faster than a person; the per-client limit would refuse it.
     RELAY_FALLBACK_RATE_LIMIT: '999999/1',
+    ...(options.databaseUrl === undefined ? {} : { RELAY_DATABASE_URL: options.databaseUrl }),
   });
   const deps = await prepareRelayDeps(config, { log: options.log === false ? silentLogger : jsonLogger() });
   const portal = await createSandbox({

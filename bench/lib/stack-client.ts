@@ -11,13 +11,15 @@ const STARTUP_TIMEOUT_MS = 30_000;
 
 /**
  * Starts relay + sandbox + bare Hono in a child process (tsx loader). Its stdout (the relay's
- * request log) is discarded unless BENCH_RELAY_LOG=1; stderr is passed through.
+ * request log) is discarded unless BENCH_RELAY_LOG=1; stderr is passed through. With `databaseUrl`
+ * the relay keeps its store in that Postgres database instead of SQLite.
  */
-export async function spawnStack(): Promise<StackHandle> {
+export async function spawnStack(options: { databaseUrl?: string } = {}): Promise<StackHandle> {
   const showLog = process.env['BENCH_RELAY_LOG'] === '1';
   const child = fork(fileURLToPath(new URL('./stack-process.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', showLog ? 'inherit' : 'ignore', 'inherit', 'ipc'],
+    env: { ...process.env, BENCH_DATABASE_URL: options.databaseUrl ?? '' },
   });
   const exited = once(child, 'exit');
   const exitedEarly = exited.then(([code]) => Promise.reject(new Error(`bench stack exited early (code ${String(code)})`)));

@@ -5,7 +5,8 @@
  */
 import { startRelayStack } from './relay-stack.js';
 
-const stack = await startRelayStack();
+const databaseUrl = process.env['BENCH_DATABASE_URL'];
+const stack = await startRelayStack(databaseUrl ? { databaseUrl } : {});
 let closing = false;
 async function shutdown(): Promise<void> {
   if (closing) return;

@@ -13,6 +13,8 @@ export interface RelayConfig {
   allowedItems: readonly string[];
   retentionDays: number;
   dataDir: string;
+  /** RELAY_DATABASE_URL: the Postgres store shared by several instances; null: SQLite in `dataDir`. */
+  databaseUrl: string | null;
   portalIssuer: string;
   portalClientId: string;
   /** Private JWK (ES256, PS256 or EdDSA) for private_key_jwt; null: generated dev key. */
@@ -136,6 +138,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     burst: 5,
     perSeconds: 600,
   });
+  const databaseUrl = optional('RELAY_DATABASE_URL', (raw) => parseDatabaseUrl('RELAY_DATABASE_URL', raw), null);
   const trustProxyHops = optional('RELAY_TRUST_PROXY', (raw) => parseInteger('RELAY_TRUST_PROXY', raw, 0, 10), 0);
   const smtp = loadSmtpConfig(read, orDefault, optional, serviceName, publicUrl);
 
@@ -148,6 +151,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     allowedItems,
     retentionDays,
     dataDir,
+    databaseUrl,
     portalIssuer,
     portalClientId,
     signingKey,
@@ -260,6 +264,32 @@ function parseBaseUrl(name: string, raw: string): string {
     throw new ConfigError(name, 'must not carry credentials, a query or a fragment');
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * `postgres://` or `postgresql://` with a host and a database. The message never repeats the
+ * value: it usually carries the database password.
+ */
+function parseDatabaseUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'not a URL; expected postgresql://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(name, `expected a postgres:// or postgresql:// URL, got a ${url.protocol}// one`);
+  }
+  if ((url.hostname === '' && !url.searchParams.has('host')) || url.pathname.replace(/^\//, '') === '') {
+    throw new ConfigError(name, 'must name the host and the database: postgresql://user:password@host:5432/database');
+  }
+  return raw;
+}
+
+/** A database URL without its credentials, for logs. */
+export function redactDatabaseUrl(raw: string): string {
+  const url = new URL(raw);
+  return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
 function parseOrigins(name: string, raw: string): string[] {

@@ -10,6 +10,7 @@ export { createPortalClient, type PortalClient } from './portal/client.js';
 export { PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 export { prepareRelayDeps, startRelay, type RelayOverrides, type RunningRelay } from './server.js';
 export { openSqliteFlowStore, openSqliteRelayStore, SQLITE_FILE } from './store/sqlite.js';
+export { openPostgresRelayStore, type PostgresStoreOptions } from './store/postgres.js';
 export { IdempotencyConflictError } from './store/types.js';
 export type {
   FlowRecord,

@@ -8,7 +8,7 @@ import { createSmtpMailer, type Mailer } from './fallback/mailer.js';
 import { startMailWorker, type MailWorker } from './fallback/worker.js';
 import { loadRelayKeys } from './keys.js';
 import { jsonLogger, type Logger } from './log.js';
-import { openSqliteRelayStore } from './store/sqlite.js';
+import { describeStore, openRelayStore } from './store/open.js';
 
 export interface RelayOverrides {
   log?: Logger;
@@ -33,11 +33,11 @@ export interface RunningRelay {
 
 const PURGE_INTERVAL_MS = 60_000;
 
-/** Keys (configured or development) and the SQLite store in RELAY_DATA_DIR. */
+/** Keys (configured or development) and the store: Postgres at RELAY_DATABASE_URL, else SQLite in RELAY_DATA_DIR. */
 export async function prepareRelayDeps(config: RelayConfig, overrides: RelayOverrides = {}): Promise<RelayDeps> {
   const log = overrides.log ?? jsonLogger();
   const keys = await loadRelayKeys(config, log);
-  const store = openSqliteRelayStore(config.dataDir);
+  const store = await openRelayStore(config, log);
   const clock = createClock(overrides.now ?? Date.now, config.clockStart);
   return {
     keys,
@@ -75,6 +75,7 @@ export async function startRelay(config: RelayConfig, overrides: RelayOverrides 
     publicUrl: config.publicUrl,
     portalIssuer: config.portalIssuer,
     smtp: `${config.smtp.host}:${config.smtp.port}`,
+    store: describeStore(config),
     ...(config.clockStart === null ? {} : { clock: new Date(now()).toISOString() }),
     ...(config.devRoutes ? { devRoutes: true } : {}),
   });

@@ -1,43 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { FlowQuery } from '../query.js';
-import {
-  IdempotencyConflictError,
-  type FallbackReason,
-  type IdempotencyRecord,
-  type MailLanguage,
-  type RegistrationRecord,
-  type RegistrationStatus,
-  type RegistrationStore,
-} from './types.js';
-
-interface RegistrationRow {
-  id: string;
-  status: string;
-  reason: string;
-  lang: string;
-  request: string;
-  flow_id: string | null;
-  sealed_contact: string | null;
-  sealed_return: string | null;
-  created_at: number;
-  send_at: number;
-  attempts: number;
-  claimed_until: number | null;
-  sent_at: number | null;
-  link_expires_at: number | null;
-  used_at: number | null;
-  retain_until: number;
-}
-
-interface IdempotencyRow {
-  key_hash: string;
-  sealed_fingerprint: string;
-  owner: string;
-  state: string;
-  locked_until: number;
-  answer: string | null;
-  expires_at: number;
-}
+import { keyFromRow, registrationFromRow, registrationToRow, type IdempotencyRow, type RegistrationRow } from './rows.js';
+import { IdempotencyConflictError, type RegistrationStore } from './types.js';
 
 /** The RegistrationStore half of the SQLite store, on the connection the flows use. */
 export function registrationStatements(db: Database.Database, checkpoint: () => void): RegistrationStore {
@@ -96,14 +59,14 @@ export function registrationStatements(db: Database.Database, checkpoint: () => 
   return {
     async insertRegistration(record, idempotency) {
       // IMMEDIATE: the key check and the insert see no concurrent writer in between.
-      insertWithKey.immediate(toRow(record), idempotency);
+      insertWithKey.immediate(registrationToRow(record), idempotency);
     },
     async getRegistration(id) {
       const row = selectById.get(id);
-      return row === undefined ? undefined : fromRow(row);
+      return row === undefined ? undefined : registrationFromRow(row);
     },
     async claimDueRegistrations(now, realNow, leaseUntil, limit) {
-      return claimDue.immediate(now, realNow, leaseUntil, limit).map(fromRow);
+      return claimDue.immediate(now, realNow, leaseUntil, limit).map(registrationFromRow);
     },
     async rescheduleRegistration(id, sendAt) {
       return reschedule.run({ id, sendAt }).changes === 1;
@@ -136,61 +99,5 @@ export function registrationStatements(db: Database.Database, checkpoint: () => 
     async releaseIdempotency(keyHash, owner) {
       releaseKey.run(keyHash, owner);
     },
-  };
-}
-
-function toRow(record: RegistrationRecord): RegistrationRow {
-  return {
-    id: record.id,
-    status: record.status,
-    reason: record.reason,
-    lang: record.lang,
-    request: JSON.stringify({ items: record.items, query: record.query }),
-    flow_id: record.flowId,
-    sealed_contact: record.sealedContact,
-    sealed_return: record.sealedReturn,
-    created_at: record.createdAt,
-    send_at: record.sendAt,
-    attempts: record.attempts,
-    claimed_until: record.claimedUntil,
-    sent_at: record.sentAt,
-    link_expires_at: record.linkExpiresAt,
-    used_at: record.usedAt,
-    retain_until: record.retainUntil,
-  };
-}
-
-function fromRow(row: RegistrationRow): RegistrationRecord {
-  const request = JSON.parse(row.request) as { items: string[]; query: FlowQuery };
-  return {
-    id: row.id,
-    status: row.status as RegistrationStatus,
-    reason: row.reason as FallbackReason,
-    lang: row.lang as MailLanguage,
-    items: request.items,
-    query: request.query,
-    flowId: row.flow_id,
-    sealedContact: row.sealed_contact,
-    sealedReturn: row.sealed_return,
-    createdAt: row.created_at,
-    sendAt: row.send_at,
-    attempts: row.attempts,
-    claimedUntil: row.claimed_until,
-    sentAt: row.sent_at,
-    linkExpiresAt: row.link_expires_at,
-    usedAt: row.used_at,
-    retainUntil: row.retain_until,
-  };
-}
-
-function keyFromRow(row: IdempotencyRow): IdempotencyRecord {
-  return {
-    keyHash: row.key_hash,
-    sealedFingerprint: row.sealed_fingerprint,
-    owner: row.owner,
-    state: row.state as IdempotencyRecord['state'],
-    lockedUntil: row.locked_until,
-    answer: row.answer,
-    expiresAt: row.expires_at,
   };
 }

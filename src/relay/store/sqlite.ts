@@ -1,41 +1,9 @@
-import type { FlowQuery } from '../query.js';
 import { openDatabase, SQLITE_FILE } from './database.js';
+import { flowFromRow, flowToRow, PATCH_COLUMNS, TOMBSTONE_MS, type FlowRow } from './rows.js';
 import { registrationStatements } from './sqlite-registrations.js';
-import type { FlowMode, FlowOutcome, FlowPatch, FlowRecord, FlowStatus, RelayStore } from './types.js';
+import type { FlowPatch, RelayStore } from './types.js';
 
 export { SQLITE_FILE };
-
-/** Expired flows stay as secret-free tombstones this long, so a late call gets 410, not 404. */
-const TOMBSTONE_MS = 60 * 60 * 1000;
-
-interface FlowRow {
-  id: string;
-  state_hash: string;
-  secret_hash: string;
-  binding_hash: string | null;
-  status: string;
-  mode: string;
-  return_url: string;
-  request: string;
-  retain_until: string;
-  outcome: string | null;
-  sealed: string | null;
-  created_at: number;
-  expires_at: number;
-  consented_at: number | null;
-  next_poll_at: number | null;
-  poll_lock_until: number | null;
-}
-
-const PATCH_COLUMNS: Record<keyof FlowPatch, string> = {
-  status: 'status',
-  bindingHash: 'binding_hash',
-  outcome: 'outcome',
-  sealed: 'sealed',
-  consentedAt: 'consented_at',
-  nextPollAt: 'next_poll_at',
-  pollLockUntil: 'poll_lock_until',
-};
 
 /**
  * The embedded store: one SQLite file in `dataDir` (WAL, synchronous=FULL, secure_delete), flows
@@ -67,15 +35,15 @@ export function openSqliteRelayStore(dataDir: string): RelayStore {
   return {
     ...registrationStatements(db, checkpoint),
     async insert(record) {
-      insert.run(toRow(record));
+      insert.run(flowToRow(record));
     },
     async get(id) {
       const row = selectById.get(id);
-      return row === undefined ? undefined : fromRow(row);
+      return row === undefined ? undefined : flowFromRow(row);
     },
     async getByStateHash(stateHash) {
       const row = selectByState.get(stateHash);
-      return row === undefined ? undefined : fromRow(row);
+      return row === undefined ? undefined : flowFromRow(row);
     },
     async transition(id, from, patch) {
       const entries = (Object.entries(patch) as [keyof FlowPatch, FlowPatch[keyof FlowPatch]][]).filter(
@@ -114,47 +82,3 @@ export function openSqliteRelayStore(dataDir: string): RelayStore {
 
 /** The flow store alone (the same object: it also keeps registrations). */
 export const openSqliteFlowStore = openSqliteRelayStore;
-
-function toRow(record: FlowRecord): FlowRow {
-  return {
-    id: record.id,
-    state_hash: record.stateHash,
-    secret_hash: record.secretHash,
-    binding_hash: record.bindingHash,
-    status: record.status,
-    mode: record.mode,
-    return_url: record.returnUrl,
-    request: JSON.stringify({ items: record.items, query: record.query }),
-    retain_until: record.retainUntil,
-    outcome: record.outcome === null ? null : JSON.stringify(record.outcome),
-    sealed: record.sealed,
-    created_at: record.createdAt,
-    expires_at: record.expiresAt,
-    consented_at: record.consentedAt,
-    next_poll_at: record.nextPollAt,
-    poll_lock_until: record.pollLockUntil,
-  };
-}
-
-function fromRow(row: FlowRow): FlowRecord {
-  const request = JSON.parse(row.request) as { items: string[]; query: FlowQuery };
-  return {
-    id: row.id,
-    stateHash: row.state_hash,
-    secretHash: row.secret_hash,
-    bindingHash: row.binding_hash,
-    status: row.status as FlowStatus,
-    mode: row.mode as FlowMode,
-    returnUrl: row.return_url,
-    items: request.items,
-    query: request.query,
-    retainUntil: row.retain_until,
-    outcome: row.outcome === null ? null : (JSON.parse(row.outcome) as FlowOutcome),
-    sealed: row.sealed,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    consentedAt: row.consented_at,
-    nextPollAt: row.next_poll_at,
-    pollLockUntil: row.poll_lock_until,
-  };
-}

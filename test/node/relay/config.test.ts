@@ -161,3 +161,23 @@ describe('loadConfig: hours, clock, fallback and SMTP settings', () => {
     rejects({ SMTP_FROM: 'Bank <a@b.example>\r\nBcc: x@y.example' }, 'SMTP_FROM');
   });
 });
+
+describe('loadConfig: the store', () => {
+  it('uses SQLite in RELAY_DATA_DIR unless RELAY_DATABASE_URL names a Postgres database', () => {
+    assert.equal(loadConfig({}).databaseUrl, null);
+    assert.ok(!loadConfig({}).developmentDefaults.includes('RELAY_DATABASE_URL'), 'SQLite is a production choice, not a dev default');
+    for (const url of ['postgres://relay:pw@db.internal:5432/relay', 'postgresql://db.internal/relay', 'postgresql:///relay?host=/run/postgresql']) {
+      assert.equal(loadConfig({ RELAY_DATABASE_URL: url }).databaseUrl, url);
+    }
+  });
+
+  it('refuses anything else naming RELAY_DATABASE_URL, without repeating the password', () => {
+    for (const url of ['db.internal:5432/relay', 'mysql://relay:s3cret-pw@db/relay', 'postgres://relay:s3cret-pw@db.internal:5432/', 'postgres:///relay']) {
+      rejects({ RELAY_DATABASE_URL: url }, 'RELAY_DATABASE_URL');
+      assert.throws(
+        () => loadConfig({ RELAY_DATABASE_URL: url }),
+        (error: unknown) => error instanceof ConfigError && !error.message.includes('s3cret-pw') && !error.message.includes(url),
+      );
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import type pg from 'pg';
+
+/**
+ * Postgres schema, the same tables as the SQLite store (database.ts). Instants are epoch ms in
+ * BIGINT; sealed values (JWE) and JSON stay TEXT. Never edit a shipped migration: append one.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE flows (
+    id TEXT PRIMARY KEY,
+    state_hash TEXT NOT NULL UNIQUE,
+    secret_hash TEXT NOT NULL,
+    binding_hash TEXT,
+    status TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    return_url TEXT NOT NULL,
+    request TEXT NOT NULL,
+    retain_until TEXT NOT NULL,
+    outcome TEXT,
+    sealed TEXT,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    consented_at BIGINT,
+    next_poll_at BIGINT,
+    poll_lock_until BIGINT
+  );
+  CREATE INDEX flows_expires_at ON flows (expires_at);
+  CREATE TABLE registrations (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('waiting', 'sent', 'used')),
+    reason TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    request TEXT NOT NULL,
+    flow_id TEXT,
+    sealed_contact TEXT,
+    sealed_return TEXT,
+    created_at BIGINT NOT NULL,
+    send_at BIGINT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claimed_until BIGINT,
+    sent_at BIGINT,
+    link_expires_at BIGINT,
+    used_at BIGINT,
+    retain_until BIGINT NOT NULL
+  );
+  CREATE INDEX registrations_due ON registrations (status, send_at);
+  CREATE INDEX registrations_retain_until ON registrations (retain_until);
+  CREATE TABLE idempotency_keys (
+    key_hash TEXT PRIMARY KEY,
+    sealed_fingerprint TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('running', 'done')),
+    locked_until BIGINT NOT NULL,
+    answer TEXT,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX idempotency_keys_expires_at ON idempotency_keys (expires_at);
+  `,
+];
+
+/** Arbitrary constant naming the relay's migration lock among the database's advisory locks. */
+const MIGRATION_LOCK = 0x6d796e61; // "myna"
+
+/**
+ * Applies the migrations not yet recorded in `relay_migrations`, in one transaction under an
+ * advisory lock, so instances starting at the same moment migrate once and the others wait.
+ */
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS relay_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    const { rows } = await client.query<{ applied: number }>('SELECT COALESCE(MAX(version), 0)::int AS applied FROM relay_migrations');
+    for (let index = rows[0]?.applied ?? 0; index < POSTGRES_MIGRATIONS.length; index += 1) {
+      await client.query(POSTGRES_MIGRATIONS[index]!);
+      await client.query('INSERT INTO relay_migrations (version) VALUES ($1)', [index + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openPostgresRelayStore, type FlowRecord, type RegistrationRecord, type RelayStore } from '../../../src/relay/index.js';
+import { freshDatabase, queryRows, type TestDatabase } from '../../support/postgres.js';
+
+const T0 = Date.UTC(2026, 0, 5, 3, 0, 0);
+const ROUNDS = 25;
+
+function flow(id: string, status: FlowRecord['status']): FlowRecord {
+  return {
+    id,
+    stateHash: `state-${id}`,
+    secretHash: `secret-${id}`,
+    bindingHash: null,
+    status,
+    mode: 'popup',
+    returnUrl: 'http://localhost:5173/form',
+    items: ['localTax.salaryRevenue'],
+    query: { method: 'latest' },
+    retainUntil: '2026-02-04',
+    outcome: null,
+    sealed: null,
+    createdAt: T0,
+    expiresAt: T0 + 600_000,
+    consentedAt: null,
+    nextPollAt: null,
+    pollLockUntil: null,
+  };
+}
+
+function registration(id: string, sendAt: number): RegistrationRecord {
+  return {
+    id,
+    status: 'waiting',
+    reason: 'unavailable',
+    lang: 'en',
+    items: ['localTax.salaryRevenue'],
+    query: { method: 'latest' },
+    flowId: null,
+    sealedContact: 'sealed',
+    sealedReturn: 'sealed',
+    createdAt: T0,
+    sendAt,
+    attempts: 0,
+    claimedUntil: null,
+    sentAt: null,
+    linkExpiresAt: null,
+    usedAt: null,
+    retainUntil: T0 + 86_400_000,
+  };
+}
+
+/** Two relay instances' stores: separate pools (separate connections) on one database. */
+describe('Postgres store: two instances on one database', () => {
+  let database: TestDatabase;
+  let a: RelayStore;
+  let b: RelayStore;
+  before(async () => {
+    database = await freshDatabase();
+    // Four instances starting at the same moment: the advisory lock lets one migrate, the others wait.
+    const stores = await Promise.all(Array.from({ length: 4 }, () => openPostgresRelayStore(database.url)));
+    [a, b] = stores as [RelayStore, RelayStore];
+    await Promise.all(stores.slice(2).map((store) => store.close()));
+  });
+  after(async () => {
+    await Promise.all([a.close(), b.close()]);
+    await database.drop();
+  });
+
+  it('migrated once although four instances started together', async () => {
+    const rows = await queryRows<{ version: number }>(database.url, 'SELECT version FROM relay_migrations ORDER BY version');
+    assert.deepEqual(rows, [{ version: 1 }]);
+  });
+
+  it('lets exactly one of two instances make the same transition', async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const id = `t${round}`;
+      await a.insert(flow(id, 'created'));
+      const [fromA, fromB] = await Promise.all([
+        a.transition(id, ['created'], { status: 'launched', bindingHash: 'from-a' }),
+        b.transition(id, ['created'], { status: 'launched', bindingHash: 'from-b' }),
+      ]);
+      assert.equal(Number(fromA) + Number(fromB), 1, `round ${round}: ${fromA} / ${fromB}`);
+      assert.equal((await b.get(id))?.bindingHash, fromA ? 'from-a' : 'from-b', 'the winner\'s patch is the one stored');
+    }
+  });
+
+  it('gives the polling slot of a pending flow to exactly one instance', async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const id = `p${round}`;
+      await a.insert(flow(id, 'pending'));
+      const claims = await Promise.all([a.claimPoll(id, T0, T0 + 1000), b.claimPoll(id, T0, T0 + 1000), a.claimPoll(id, T0, T0 + 1000)]);
+      assert.equal(claims.filter(Boolean).length, 1, `round ${round}: ${claims.join(' / ')}`);
+    }
+  });
+
+  it('gives each idempotency key to exactly one instance', async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const record = (owner: string) => ({
+        keyHash: `k${round}`,
+        sealedFingerprint: 'f',
+        owner,
+        state: 'running' as const,
+        lockedUntil: T0 + 10_000,
+        answer: null,
+        expiresAt: T0 + 86_400_000,
+      });
+      const [fromA, fromB] = await Promise.all([a.claimIdempotency(record('a'), null), b.claimIdempotency(record('b'), null)]);
+      assert.equal(Number(fromA) + Number(fromB), 1, `round ${round}`);
+      assert.equal((await a.getIdempotency(`k${round}`))?.owner, fromA ? 'a' : 'b');
+    }
+  });
+
+  it('leases each due registration to one instance only while both claim at once', async () => {
+    const TOTAL = 120;
+    for (let index = 0; index < TOTAL; index += 1) await a.insertRegistration(registration(`r${index}`, T0 + index));
+    const claimedBy = new Map<string, string>();
+    const drain = async (name: string, store: RelayStore) => {
+      for (;;) {
+        const leased = await store.claimDueRegistrations(T0 + TOTAL, 1_000, 60_000, 7);
+        if (leased.length === 0) return;
+        for (const row of leased) {
+          assert.equal(claimedBy.get(row.id), undefined, `${row.id} leased by ${claimedBy.get(row.id)} and ${name}`);
+          claimedBy.set(row.id, name);
+        }
+      }
+    };
+    await Promise.all([drain('a', a), drain('b', b), drain('a2', a), drain('b2', b)]);
+    assert.equal(claimedBy.size, TOTAL, 'every due row was leased');
+    const attempts = await queryRows<{ attempts: number; n: string }>(
+      database.url,
+      'SELECT attempts, COUNT(*) AS n FROM registrations GROUP BY attempts',
+    );
+    assert.deepEqual(attempts, [{ attempts: 1, n: String(TOTAL) }], 'each row was leased exactly once');
+    assert.ok(new Set(claimedBy.values()).size > 1, 'both instances took part');
+  });
+});
