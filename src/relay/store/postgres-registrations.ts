@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { purgeUnderLock, REGISTRATION_PURGE_LOCK } from './postgres-purge.js';
 import { keyFromRow, REGISTRATION_COLUMNS, registrationFromRow, registrationToRow, type IdempotencyRow, type RegistrationRow } from './rows.js';
 import { IdempotencyConflictError, type RegistrationStore } from './types.js';
 
@@ -82,8 +83,10 @@ export function postgresRegistrations(pool: pg.Pool): RegistrationStore {
       await pool.query('DELETE FROM registrations WHERE id = $1', [id]);
     },
     async purgeRegistrations(now) {
-      await pool.query(`DELETE FROM registrations WHERE retain_until <= $1 OR (status IN ('sent', 'used') AND link_expires_at <= $1)`, [now]);
-      await pool.query('DELETE FROM idempotency_keys WHERE expires_at <= $1', [now]);
+      await purgeUnderLock(pool, REGISTRATION_PURGE_LOCK, [
+        [`DELETE FROM registrations WHERE retain_until <= $1 OR (status IN ('sent', 'used') AND link_expires_at <= $1)`, [now]],
+        ['DELETE FROM idempotency_keys WHERE expires_at <= $1', [now]],
+      ]);
     },
     async getIdempotency(keyHash) {
       const { rows } = await pool.query<IdempotencyRow>('SELECT * FROM idempotency_keys WHERE key_hash = $1', [keyHash]);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { migratePostgres } from './postgres-migrations.js';
+import { FLOW_PURGE_LOCK, purgeUnderLock } from './postgres-purge.js';
 import { postgresRegistrations } from './postgres-registrations.js';
 import { FLOW_COLUMNS, flowFromRow, flowToRow, PATCH_COLUMNS, TOMBSTONE_MS, type FlowRow } from './rows.js';
 import type { FlowPatch, RelayStore } from './types.js';
@@ -76,13 +77,15 @@ export async function openPostgresRelayStore(url: string, options: PostgresStore
       return result.rowCount === 1;
     },
     async purgeExpired(now) {
-      await pool.query(
-        `UPDATE flows SET sealed = NULL, poll_lock_until = NULL,
-           status = CASE WHEN status IN ('redeemed', 'cancelled', 'unavailable', 'failed') THEN status ELSE 'expired' END
-         WHERE expires_at <= $1 AND (sealed IS NOT NULL OR status NOT IN ('redeemed', 'cancelled', 'unavailable', 'failed', 'expired'))`,
-        [now],
-      );
-      await pool.query('DELETE FROM flows WHERE expires_at <= $1', [now - TOMBSTONE_MS]);
+      await purgeUnderLock(pool, FLOW_PURGE_LOCK, [
+        [
+          `UPDATE flows SET sealed = NULL, poll_lock_until = NULL,
+             status = CASE WHEN status IN ('redeemed', 'cancelled', 'unavailable', 'failed') THEN status ELSE 'expired' END
+           WHERE expires_at <= $1 AND (sealed IS NOT NULL OR status NOT IN ('redeemed', 'cancelled', 'unavailable', 'failed', 'expired'))`,
+          [now],
+        ],
+        ['DELETE FROM flows WHERE expires_at <= $1', [now - TOMBSTONE_MS]],
+      ]);
     },
     async close() {
       if (closed) return;

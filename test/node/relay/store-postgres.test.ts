@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { openPostgresRelayStore, type FlowRecord, type RegistrationRecord, type RelayStore } from '../../../src/relay/index.js';
+import { REGISTRATION_PURGE_LOCK } from '../../../src/relay/store/postgres-purge.js';
 import { freshDatabase, queryRows, type TestDatabase } from '../../support/postgres.js';
 
 const T0 = Date.UTC(2026, 0, 5, 3, 0, 0);
@@ -133,5 +135,37 @@ describe('Postgres store: two instances on one database', () => {
     );
     assert.deepEqual(attempts, [{ attempts: 1, n: String(TOTAL) }], 'each row was leased exactly once');
     assert.ok(new Set(claimedBy.values()).size > 1, 'both instances took part');
+  });
+
+  it('purges from one instance at a time: the other skips the round while the lock is held, and nothing expired is left', async () => {
+    const RETAINED_UNTIL = T0 + 86_400_000;
+    const after = RETAINED_UNTIL + 1;
+    for (let index = 0; index < 50; index += 1) await a.insertRegistration(registration(`gone-${index}`, T0));
+    for (let index = 0; index < 50; index += 1) await a.insert(flow(`gone-${index}`, 'pending'));
+    const count = async (table: string, prefix: string) =>
+      (await queryRows<{ n: number }>(database.url, `SELECT COUNT(*)::int AS n FROM ${table} WHERE id LIKE $1`, [`${prefix}%`]))[0]!.n;
+
+    // Another instance in the middle of a purge: this one leaves the rows to it.
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [REGISTRATION_PURGE_LOCK]);
+      await b.purgeRegistrations(after);
+      assert.equal(await count('registrations', 'gone-'), 50, 'skipped while another instance purges');
+      await holder.query('ROLLBACK');
+    } finally {
+      await holder.end();
+    }
+
+    // Both instances purging over and over at once: every call succeeds, and the rows are gone.
+    await Promise.all(
+      Array.from({ length: 12 }, (_, index) => {
+        const store = index % 2 === 0 ? a : b;
+        return Promise.all([store.purgeRegistrations(after), store.purgeExpired(T0 + 600_000 + 7 * 86_400_000)]);
+      }),
+    );
+    assert.equal(await count('registrations', 'gone-'), 0, 'registrations past retention deleted');
+    assert.equal(await count('flows', 'gone-'), 0, 'expired flows deleted after their tombstone time');
   });
 });
