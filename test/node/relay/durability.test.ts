@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE } from '../../../src/relay/index.js';
+import { freshDatabase, queryRows } from '../../support/postgres.js';
 import { fallbackBody, temporaryDir, widgetHeaders } from './helpers.js';
 
 /** Out of hours (3rd Saturday), so the worker leaves the registrations alone while we look. */
@@ -15,8 +16,45 @@ interface Child {
   url: string;
 }
 
+/** Where the relay keeps its registrations, and how the test counts them there afterwards. */
+interface Engine {
+  name: string;
+  open(dataDir: string): Promise<{ env: Record<string, string>; count(id: string): Promise<number>; close(): Promise<void> }>;
+}
+
+const ENGINES: readonly Engine[] = [
+  {
+    name: 'SQLite',
+    async open(dataDir) {
+      return {
+        env: {},
+        async count(id) {
+          const db = new Database(join(dataDir, SQLITE_FILE), { readonly: true });
+          try {
+            return db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM registrations WHERE id = ?').get(id)?.n ?? 0;
+          } finally {
+            db.close();
+          }
+        },
+        close: async () => undefined,
+      };
+    },
+  },
+  {
+    name: 'Postgres',
+    async open() {
+      const database = await freshDatabase();
+      return {
+        env: { RELAY_DATABASE_URL: database.url },
+        count: async (id) => (await queryRows<{ n: number }>(database.url, 'SELECT COUNT(*)::int AS n FROM registrations WHERE id = $1', [id]))[0]!.n,
+        close: () => database.drop(),
+      };
+    },
+  },
+];
+
 /** `tsx src/relay/main.ts` as its own process, on any free port; resolves once it listens. */
-async function startRelayProcess(dataDir: string): Promise<Child> {
+async function startRelayProcess(dataDir: string, storeEnv: Record<string, string>): Promise<Child> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(RELAY_|SMTP_|PORTAL_|PORT$)/.test(name)));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/relay/main.ts'], {
     env: {
@@ -26,6 +64,7 @@ async function startRelayProcess(dataDir: string): Promise<Child> {
       RELAY_CLOCK,
       RELAY_FALLBACK_RATE_LIMIT: '100000/1',
       SMTP_PORT: '9',
+      ...storeEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,67 +112,65 @@ async function postUntilSettled(url: string, index: number): Promise<Response> {
 }
 
 describe('durability: a relay killed mid-burst', () => {
-  it('keeps every registration it acknowledged with 202, exactly once, across SIGKILL and restart', { timeout: 120_000 }, async () => {
-    const dir = await temporaryDir('relay-durability-');
-    let relay = await startRelayProcess(dir.path);
-    try {
-      const acknowledged = new Map<number, string>();
-      const attempted = new Set<number>();
-      const TOTAL = 2000;
-      const KILL_AFTER = 80;
-      let next = 0;
-      let killed: Promise<void> | undefined;
-      const workers = Array.from({ length: 16 }, async () => {
-        while (next < TOTAL && killed === undefined) {
-          const index = next++;
-          attempted.add(index);
-          try {
-            const response = await post(relay.url, index);
-            if (response.status === 202) {
-              acknowledged.set(index, ((await response.json()) as { registrationId: string }).registrationId);
-              if (acknowledged.size >= KILL_AFTER) killed ??= stop(relay, 'SIGKILL');
-            } else {
-              assert.fail(`unexpected ${response.status}: ${await response.text()}`);
-            }
-          } catch (error) {
-            if (killed === undefined) throw error; // a connection cut by the kill is expected; nothing else is
-          }
-        }
-      });
-      await Promise.all(workers);
-      await killed;
-      assert.ok(acknowledged.size >= KILL_AFTER, `${acknowledged.size} acknowledged`);
-      assert.equal(relay.process.signalCode, 'SIGKILL');
-
-      relay = await startRelayProcess(dir.path);
-
-      const db = new Database(join(dir.path, SQLITE_FILE), { readonly: true });
+  for (const engine of ENGINES) {
+    it(`${engine.name}: keeps every registration it acknowledged with 202, exactly once, across SIGKILL and restart`, { timeout: 120_000 }, async () => {
+      const dir = await temporaryDir('relay-durability-');
+      const store = await engine.open(dir.path);
+      let relay = await startRelayProcess(dir.path, store.env);
       try {
-        const count = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM registrations WHERE id = ?');
-        for (const [index, id] of acknowledged) assert.equal(count.get(id)?.n, 1, `acknowledged registration ${index} (${id})`);
-      } finally {
-        db.close();
-      }
+        const acknowledged = new Map<number, string>();
+        const attempted = new Set<number>();
+        const TOTAL = 2000;
+        const KILL_AFTER = 80;
+        let next = 0;
+        let killed: Promise<void> | undefined;
+        const workers = Array.from({ length: 16 }, async () => {
+          while (next < TOTAL && killed === undefined) {
+            const index = next++;
+            attempted.add(index);
+            try {
+              const response = await post(relay.url, index);
+              if (response.status === 202) {
+                acknowledged.set(index, ((await response.json()) as { registrationId: string }).registrationId);
+                if (acknowledged.size >= KILL_AFTER) killed ??= stop(relay, 'SIGKILL');
+              } else {
+                assert.fail(`unexpected ${response.status}: ${await response.text()}`);
+              }
+            } catch (error) {
+              if (killed === undefined) throw error; // a connection cut by the kill is expected; nothing else is
+            }
+          }
+        });
+        await Promise.all(workers);
+        await killed;
+        assert.ok(acknowledged.size >= KILL_AFTER, `${acknowledged.size} acknowledged`);
+        assert.equal(relay.process.signalCode, 'SIGKILL');
 
-      // The same requests again, as a widget retrying after the outage would send them.
-      for (const [index, id] of acknowledged) {
-        const replay = await post(relay.url, index);
-        assert.equal(replay.status, 202);
-        assert.deepEqual(await replay.json(), { registrationId: id }, `replay of ${index}`);
+        relay = await startRelayProcess(dir.path, store.env);
+
+        for (const [index, id] of acknowledged) assert.equal(await store.count(id), 1, `acknowledged registration ${index} (${id})`);
+
+        // The same requests again, as a widget retrying after the outage would send them.
+        for (const [index, id] of acknowledged) {
+          const replay = await post(relay.url, index);
+          assert.equal(replay.status, 202);
+          assert.deepEqual(await replay.json(), { registrationId: id }, `replay of ${index}`);
+        }
+        // Requests cut off by the kill: committed or not, retries yield one registration. A key
+        // the dead process still held answers 409 until its lock lapses (10 s); retry as told.
+        const cutOff = [...attempted].filter((candidate) => !acknowledged.has(candidate));
+        assert.ok(cutOff.length > 0, 'some requests were in flight at the kill');
+        for (const index of cutOff) {
+          const first = await postUntilSettled(relay.url, index);
+          const second = await post(relay.url, index);
+          assert.equal(first.status, 202, `retry of ${index}`);
+          assert.deepEqual(await second.json(), await first.json(), `second retry of ${index}`);
+        }
+      } finally {
+        await stop(relay, 'SIGTERM');
+        await store.close();
+        await dir.remove();
       }
-      // Requests cut off by the kill: committed or not, retries yield one registration. A key
-      // the dead process still held answers 409 until its lock lapses (10 s); retry as told.
-      const cutOff = [...attempted].filter((candidate) => !acknowledged.has(candidate));
-      assert.ok(cutOff.length > 0, 'some requests were in flight at the kill');
-      for (const index of cutOff) {
-        const first = await postUntilSettled(relay.url, index);
-        const second = await post(relay.url, index);
-        assert.equal(first.status, 202, `retry of ${index}`);
-        assert.deepEqual(await second.json(), await first.json(), `second retry of ${index}`);
-      }
-    } finally {
-      await stop(relay, 'SIGTERM');
-      await dir.remove();
-    }
-  });
+    });
+  }
 });
