@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE } from '../../../src/relay/index.js';
 import { freshDatabase, queryRows } from '../../support/postgres.js';
+import { startRelayProcess, type RelayProcess } from '../../support/relay-process.js';
 import { fallbackBody, temporaryDir, widgetHeaders } from './helpers.js';
 
 /** Out of hours (3rd Saturday), so the worker leaves the registrations alone while we look. */
 const RELAY_CLOCK = '2026-11-21T12:00:00+09:00';
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-}
 
 /** Where the relay keeps its registrations, and how the test counts them there afterwards. */
 interface Engine {
@@ -53,41 +47,9 @@ const ENGINES: readonly Engine[] = [
   },
 ];
 
-/** `tsx src/relay/main.ts` as its own process, on any free port; resolves once it listens. */
-async function startRelayProcess(dataDir: string, storeEnv: Record<string, string>): Promise<Child> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(RELAY_|SMTP_|PORTAL_|PORT$)/.test(name)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/relay/main.ts'], {
-    env: {
-      ...env,
-      PORT: '0',
-      RELAY_DATA_DIR: dataDir,
-      RELAY_CLOCK,
-      RELAY_FALLBACK_RATE_LIMIT: '100000/1',
-      SMTP_PORT: '9',
-      ...storeEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stderr: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`relay did not start: ${stderr.join('')}`)), 30_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (!line.includes('"relay listening"')) return;
-      clearTimeout(timer);
-      resolve((JSON.parse(line) as { port: number }).port);
-    });
-    child.once('exit', (code) => reject(new Error(`relay exited with ${code}: ${stderr.join('')}`)));
-  });
-  return { process: child, url: `http://127.0.0.1:${port}` };
-}
-
-function stop(child: Child, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
-    child.process.once('exit', () => resolve());
-    child.process.kill(signal);
-  });
+/** The relay as its own process, out of hours, with a rate limit the burst never reaches. */
+function startRelay(dataDir: string, storeEnv: Record<string, string>): Promise<RelayProcess> {
+  return startRelayProcess({ RELAY_DATA_DIR: dataDir, RELAY_CLOCK, RELAY_FALLBACK_RATE_LIMIT: '100000/1', ...storeEnv });
 }
 
 function requestFor(index: number): { key: string; body: string } {
@@ -116,7 +78,7 @@ describe('durability: a relay killed mid-burst', () => {
     it(`${engine.name}: keeps every registration it acknowledged with 202, exactly once, across SIGKILL and restart`, { timeout: 120_000 }, async () => {
       const dir = await temporaryDir('relay-durability-');
       const store = await engine.open(dir.path);
-      let relay = await startRelayProcess(dir.path, store.env);
+      let relay = await startRelay(dir.path, store.env);
       try {
         const acknowledged = new Map<number, string>();
         const attempted = new Set<number>();
@@ -132,7 +94,7 @@ describe('durability: a relay killed mid-burst', () => {
               const response = await post(relay.url, index);
               if (response.status === 202) {
                 acknowledged.set(index, ((await response.json()) as { registrationId: string }).registrationId);
-                if (acknowledged.size >= KILL_AFTER) killed ??= stop(relay, 'SIGKILL');
+                if (acknowledged.size >= KILL_AFTER) killed ??= relay.stop('SIGKILL');
               } else {
                 assert.fail(`unexpected ${response.status}: ${await response.text()}`);
               }
@@ -146,7 +108,7 @@ describe('durability: a relay killed mid-burst', () => {
         assert.ok(acknowledged.size >= KILL_AFTER, `${acknowledged.size} acknowledged`);
         assert.equal(relay.process.signalCode, 'SIGKILL');
 
-        relay = await startRelayProcess(dir.path, store.env);
+        relay = await startRelay(dir.path, store.env);
 
         for (const [index, id] of acknowledged) assert.equal(await store.count(id), 1, `acknowledged registration ${index} (${id})`);
 
@@ -167,7 +129,7 @@ describe('durability: a relay killed mid-burst', () => {
           assert.deepEqual(await second.json(), await first.json(), `second retry of ${index}`);
         }
       } finally {
-        await stop(relay, 'SIGTERM');
+        await relay.stop();
         await store.close();
         await dir.remove();
       }

@@ -7,7 +7,8 @@ import { closeServer, listenOnLoopback } from '../../support/loopback.js';
 import { freshDatabase, queryRows, type TestDatabase } from '../../support/postgres.js';
 import { consentAndAuthenticate, handOffMessage, openConsentScreen, pollResult, postResult, startFlow, TestBrowser, type Origins } from './harness.js';
 import { ALWAYS_OPEN, fallbackBody, temporaryDir, widgetHeaders } from './helpers.js';
-import { sharedRelayKeys, startBalancer, startRelayProcess, type Balancer, type RelayProcess } from './instances.js';
+import { startRelayProcess, type RelayProcess } from '../../support/relay-process.js';
+import { sharedRelayKeys, startBalancer, type Balancer } from './instances.js';
 
 const CLIENT_ID = 'myna-relay-multi';
 const DAY = 24 * 60 * 60 * 1000;
@@ -76,8 +77,8 @@ describe('two relay processes on one Postgres database', { timeout: 120_000 }, (
       SMTP_PORT: String(catcher.smtpPort),
     };
     const starts = await Promise.allSettled([
-      startRelayProcess('A', { ...shared, RELAY_DATA_DIR: dirs[0]!.path }),
-      startRelayProcess('B', { ...shared, RELAY_DATA_DIR: dirs[1]!.path }),
+      startRelayProcess({ ...shared, RELAY_DATA_DIR: dirs[0]!.path }, 'A'),
+      startRelayProcess({ ...shared, RELAY_DATA_DIR: dirs[1]!.path }, 'B'),
     ]);
     started = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
     const failed = starts.find((start) => start.status === 'rejected');

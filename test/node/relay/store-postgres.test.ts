@@ -1,56 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { openPostgresRelayStore, type FlowRecord, type RegistrationRecord, type RelayStore } from '../../../src/relay/index.js';
+import { openPostgresRelayStore, type RelayStore } from '../../../src/relay/index.js';
 import { REGISTRATION_PURGE_LOCK } from '../../../src/relay/store/postgres-purge.js';
 import { freshDatabase, queryRows, type TestDatabase } from '../../support/postgres.js';
+import { DAY, T0, flow, key, registration } from './store-records.js';
 
-const T0 = Date.UTC(2026, 0, 5, 3, 0, 0);
 const ROUNDS = 25;
-
-function flow(id: string, status: FlowRecord['status']): FlowRecord {
-  return {
-    id,
-    stateHash: `state-${id}`,
-    secretHash: `secret-${id}`,
-    bindingHash: null,
-    status,
-    mode: 'popup',
-    returnUrl: 'http://localhost:5173/form',
-    items: ['localTax.salaryRevenue'],
-    query: { method: 'latest' },
-    retainUntil: '2026-02-04',
-    outcome: null,
-    sealed: null,
-    createdAt: T0,
-    expiresAt: T0 + 600_000,
-    consentedAt: null,
-    nextPollAt: null,
-    pollLockUntil: null,
-  };
-}
-
-function registration(id: string, sendAt: number): RegistrationRecord {
-  return {
-    id,
-    status: 'waiting',
-    reason: 'unavailable',
-    lang: 'en',
-    items: ['localTax.salaryRevenue'],
-    query: { method: 'latest' },
-    flowId: null,
-    sealedContact: 'sealed',
-    sealedReturn: 'sealed',
-    createdAt: T0,
-    sendAt,
-    attempts: 0,
-    claimedUntil: null,
-    sentAt: null,
-    linkExpiresAt: null,
-    usedAt: null,
-    retainUntil: T0 + 86_400_000,
-  };
-}
 
 /** Two relay instances' stores: separate pools (separate connections) on one database. */
 describe('Postgres store: two instances on one database', () => {
@@ -77,7 +33,7 @@ describe('Postgres store: two instances on one database', () => {
   it('lets exactly one of two instances make the same transition', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const id = `t${round}`;
-      await a.insert(flow(id, 'created'));
+      await a.insert(flow(id));
       const [fromA, fromB] = await Promise.all([
         a.transition(id, ['created'], { status: 'launched', bindingHash: 'from-a' }),
         b.transition(id, ['created'], { status: 'launched', bindingHash: 'from-b' }),
@@ -90,7 +46,7 @@ describe('Postgres store: two instances on one database', () => {
   it('gives the polling slot of a pending flow to exactly one instance', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const id = `p${round}`;
-      await a.insert(flow(id, 'pending'));
+      await a.insert(flow(id, { status: 'pending' }));
       const claims = await Promise.all([a.claimPoll(id, T0, T0 + 1000), b.claimPoll(id, T0, T0 + 1000), a.claimPoll(id, T0, T0 + 1000)]);
       assert.equal(claims.filter(Boolean).length, 1, `round ${round}: ${claims.join(' / ')}`);
     }
@@ -98,15 +54,7 @@ describe('Postgres store: two instances on one database', () => {
 
   it('gives each idempotency key to exactly one instance', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
-      const record = (owner: string) => ({
-        keyHash: `k${round}`,
-        sealedFingerprint: 'f',
-        owner,
-        state: 'running' as const,
-        lockedUntil: T0 + 10_000,
-        answer: null,
-        expiresAt: T0 + 86_400_000,
-      });
+      const record = (owner: string) => key(`k${round}`, owner);
       const [fromA, fromB] = await Promise.all([a.claimIdempotency(record('a'), null), b.claimIdempotency(record('b'), null)]);
       assert.equal(Number(fromA) + Number(fromB), 1, `round ${round}`);
       assert.equal((await a.getIdempotency(`k${round}`))?.owner, fromA ? 'a' : 'b');
@@ -115,7 +63,7 @@ describe('Postgres store: two instances on one database', () => {
 
   it('leases each due registration to one instance only while both claim at once', async () => {
     const TOTAL = 120;
-    for (let index = 0; index < TOTAL; index += 1) await a.insertRegistration(registration(`r${index}`, T0 + index));
+    for (let index = 0; index < TOTAL; index += 1) await a.insertRegistration(registration(`r${index}`, { sendAt: T0 + index }));
     const claimedBy = new Map<string, string>();
     const drain = async (name: string, store: RelayStore) => {
       for (;;) {
@@ -138,10 +86,9 @@ describe('Postgres store: two instances on one database', () => {
   });
 
   it('purges from one instance at a time: the other skips the round while the lock is held, and nothing expired is left', async () => {
-    const RETAINED_UNTIL = T0 + 86_400_000;
-    const after = RETAINED_UNTIL + 1;
-    for (let index = 0; index < 50; index += 1) await a.insertRegistration(registration(`gone-${index}`, T0));
-    for (let index = 0; index < 50; index += 1) await a.insert(flow(`gone-${index}`, 'pending'));
+    const after = registration('any').retainUntil + 1;
+    for (let index = 0; index < 50; index += 1) await a.insertRegistration(registration(`gone-${index}`));
+    for (let index = 0; index < 50; index += 1) await a.insert(flow(`gone-${index}`, { status: 'pending' }));
     const count = async (table: string, prefix: string) =>
       (await queryRows<{ n: number }>(database.url, `SELECT COUNT(*)::int AS n FROM ${table} WHERE id LIKE $1`, [`${prefix}%`]))[0]!.n;
 
@@ -162,7 +109,7 @@ describe('Postgres store: two instances on one database', () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, index) => {
         const store = index % 2 === 0 ? a : b;
-        return Promise.all([store.purgeRegistrations(after), store.purgeExpired(T0 + 600_000 + 7 * 86_400_000)]);
+        return Promise.all([store.purgeRegistrations(after), store.purgeExpired(flow('any').expiresAt + 7 * DAY)]);
       }),
     );
     assert.equal(await count('registrations', 'gone-'), 0, 'registrations past retention deleted');

@@ -3,77 +3,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  IdempotencyConflictError,
-  SQLITE_FILE,
-  type FlowRecord,
-  type IdempotencyRecord,
-  type RegistrationRecord,
-  type RelayStore,
-} from '../../../src/relay/index.js';
+import { IdempotencyConflictError, SQLITE_FILE, type RelayStore } from '../../../src/relay/index.js';
 import { STORE_ENGINES, type OpenedStore } from './store-engines.js';
-
-const T0 = Date.UTC(2026, 0, 5, 3, 0, 0);
-const DAY = 24 * 60 * 60 * 1000;
-
-function flow(id: string, overrides: Partial<FlowRecord> = {}): FlowRecord {
-  return {
-    id,
-    stateHash: `state-${id}`,
-    secretHash: `secret-${id}`,
-    bindingHash: null,
-    status: 'created',
-    mode: 'popup',
-    returnUrl: 'http://localhost:5173/form',
-    items: ['localTax.salaryRevenue'],
-    query: { method: 'at', at: '2025-06-01' },
-    retainUntil: '2026-02-04',
-    outcome: null,
-    sealed: null,
-    createdAt: T0,
-    expiresAt: T0 + 600_000,
-    consentedAt: null,
-    nextPollAt: null,
-    pollLockUntil: null,
-    ...overrides,
-  };
-}
-
-function registration(id: string, overrides: Partial<RegistrationRecord> = {}): RegistrationRecord {
-  return {
-    id,
-    status: 'waiting',
-    reason: 'unavailable',
-    lang: 'ja',
-    items: ['localTax.salaryRevenue'],
-    query: { method: 'latest' },
-    flowId: null,
-    sealedContact: `sealed-contact-${id}`,
-    sealedReturn: `sealed-return-${id}`,
-    createdAt: T0,
-    sendAt: T0 + 1000,
-    attempts: 0,
-    claimedUntil: null,
-    sentAt: null,
-    linkExpiresAt: null,
-    usedAt: null,
-    retainUntil: T0 + 30 * DAY,
-    ...overrides,
-  };
-}
-
-function key(keyHash: string, owner: string, overrides: Partial<IdempotencyRecord> = {}): IdempotencyRecord {
-  return {
-    keyHash,
-    sealedFingerprint: `fingerprint-${keyHash}`,
-    owner,
-    state: 'running',
-    lockedUntil: T0 + 10_000,
-    answer: null,
-    expiresAt: T0 + DAY,
-    ...overrides,
-  };
-}
+import { DAY, T0, flow, key, registration } from './store-records.js';
 
 async function rawFiles(dir: string): Promise<Buffer> {
   const files = [SQLITE_FILE, `${SQLITE_FILE}-wal`].map((name) => join(dir, name)).filter((file) => existsSync(file));
