@@ -4,22 +4,21 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { newSession, type Session } from './support/browser.js';
+import type { Session } from './support/browser.js';
 import {
-  HALF_FILLED,
   JA,
   SLOW_CARD,
   assertCleanHostPage,
   consentAtPortal,
   consentInPopup,
   formValues,
-  halfFill,
   openDisclosure,
   reviewRow,
   statusText,
   waitForPhase,
   watchStartedFlows,
   widget,
+  withHalfFilledForm,
 } from './support/flow.js';
 import { startE2eStack, waitForFlowStatus, type E2eStack } from './support/stack.js';
 
@@ -45,21 +44,6 @@ const widgetCancel = (session: Session) => widget(session.page).locator('[part="
 const relayCalls = (from: number, method: string, path: RegExp) =>
   stack.portal.relayRequests.slice(from).filter((request) => request.method === method && path.test(request.path));
 
-/** Runs `body` on a fresh page with the half-filled loan form and saves a screenshot of the end state. */
-async function withHalfFilledForm(name: string, body: (session: Session, before: Record<string, string | boolean>) => Promise<void>): Promise<void> {
-  const session = await newSession(stack.browser, stack.host.origin);
-  try {
-    await session.page.goto(stack.url('loan.html'));
-    await halfFill(session.page);
-    const before = await formValues(session.page);
-    assert.deepEqual(before, { ...HALF_FILLED, annualIncome: '' });
-    await body(session, before);
-  } finally {
-    await session.screenshot(name).catch(() => undefined);
-    await session.close();
-  }
-}
-
 /** The outcome every cancel shares: one cancel event with `step`, the form untouched, nothing else terminal. */
 async function assertCancelledOnce(
   session: Session,
@@ -79,7 +63,7 @@ async function assertCancelledOnce(
 
 describe('cancelling on a strict-CSP page', () => {
   test('cancel on the sandbox consent screen → cancelled, step "portal", pop-up closed', () =>
-    withHalfFilledForm('cancel-at-consent', async (session, before) => {
+    withHalfFilledForm(stack, 'cancel-at-consent', async (session, before) => {
       const { page } = session;
       await openDisclosure(page, JA);
       const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: JA.continue }).click()]);
@@ -92,7 +76,7 @@ describe('cancelling on a strict-CSP page', () => {
     }));
 
   test('Esc in the disclosure → cancelled, step "disclosure", and no flow was ever started at the relay', () =>
-    withHalfFilledForm('cancel-in-disclosure', async (session, before) => {
+    withHalfFilledForm(stack, 'cancel-in-disclosure', async (session, before) => {
       const { page } = session;
       const firstRequest = stack.portal.relayRequests.length;
       const dialog = await openDisclosure(page, JA);
@@ -112,7 +96,7 @@ describe('cancelling on a strict-CSP page', () => {
     }));
 
   test('three wrong PINs on the card screen → cancelled, step "card-locked"', () =>
-    withHalfFilledForm('cancel-card-locked', async (session, before) => {
+    withHalfFilledForm(stack, 'cancel-card-locked', async (session, before) => {
       const { page } = session;
       await openDisclosure(page, JA);
       const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: JA.continue }).click()]);
@@ -141,7 +125,7 @@ describe('cancelling on a strict-CSP page', () => {
     }));
 
   test('中止する on the host page while the pop-up shows the portal → the widget closes the pop-up; step "consenting", the relay ends the flow', () =>
-    withHalfFilledForm('cancel-while-at-portal', async (session, before) => {
+    withHalfFilledForm(stack, 'cancel-while-at-portal', async (session, before) => {
       const { page } = session;
       const flows = watchStartedFlows(page, stack.portal.relayOrigin);
       await openDisclosure(page, JA);
@@ -158,7 +142,7 @@ describe('cancelling on a strict-CSP page', () => {
     }));
 
   test('closing the pop-up by hand at the card screen → cancelled, step "portal-closed", the relay ends the flow', () =>
-    withHalfFilledForm('cancel-popup-closed', async (session, before) => {
+    withHalfFilledForm(stack, 'cancel-popup-closed', async (session, before) => {
       const { page } = session;
       const flows = watchStartedFlows(page, stack.portal.relayOrigin);
       await openDisclosure(page, JA);
@@ -175,7 +159,7 @@ describe('cancelling on a strict-CSP page', () => {
     }));
 
   test('中止する while waiting for a slow retrieval → cancelled, step "waiting", the relay ends the flow and the widget stops asking', () =>
-    withHalfFilledForm('cancel-while-waiting', async (session, before) => {
+    withHalfFilledForm(stack, 'cancel-while-waiting', async (session, before) => {
       const { page } = session;
       const flows = watchStartedFlows(page, stack.portal.relayOrigin);
       await openDisclosure(page, JA);
@@ -200,7 +184,7 @@ describe('cancelling on a strict-CSP page', () => {
     }));
 
   test('入力しない at the review → cancelled, step "review": nothing filled, the values gone from the page', () =>
-    withHalfFilledForm('cancel-at-review', async (session, before) => {
+    withHalfFilledForm(stack, 'cancel-at-review', async (session, before) => {
       const { page } = session;
       const flows = watchStartedFlows(page, stack.portal.relayOrigin);
       await openDisclosure(page, JA);

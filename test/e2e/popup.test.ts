@@ -75,9 +75,8 @@ describe('popup mode on a strict-CSP page', () => {
       assert.equal(await statusText(page), 'マイナポータルから取得した情報を入力しました。内容をご確認ください。');
       await assertFilledOnce(session, before);
 
-      const { events } = await session.record();
       assert.deepEqual(
-        events.filter((event) => event.type !== 'myna-fetch-state').map((event) => event.type),
+        await session.lifecycle(),
         ['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-success'],
       );
       const started = relayCalls(firstRequest, 'POST', /^\/v1\/flows$/);

@@ -11,22 +11,21 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SLOW_DELAY_MS } from '../../src/sandbox/options.js';
-import { newSession, type Session } from './support/browser.js';
+import type { Session } from './support/browser.js';
 import {
-  HALF_FILLED,
   JA,
   SLOW_CARD,
   assertCleanHostPage,
   consentAtPortal,
   enterPin,
   formValues,
-  halfFill,
   openDisclosure,
   reviewRow,
   statusText,
   waitForPhase,
   watchStartedFlows,
   widget,
+  withHalfFilledForm,
   type SuccessDetail,
 } from './support/flow.js';
 import { startE2eStack, waitForFlowStatus, type E2eStack } from './support/stack.js';
@@ -49,21 +48,6 @@ const CANCELLED = '取得を中止しました。フォームは変更されて�
 /** How the relay records a flow the widget called off. */
 const CANCELLED_BY_WIDGET = { status: 'cancelled', outcome: { kind: 'cancelled', step: 'widget' } };
 
-/** Runs `body` on a fresh page with the half-filled loan form and saves a screenshot of the end state. */
-async function withHalfFilledForm(name: string, body: (session: Session, before: Record<string, string | boolean>) => Promise<void>): Promise<void> {
-  const session = await newSession(stack.browser, stack.host.origin);
-  try {
-    await session.page.goto(stack.url('loan.html'));
-    await halfFill(session.page);
-    const before = await formValues(session.page);
-    assert.deepEqual(before, { ...HALF_FILLED, annualIncome: '' });
-    await body(session, before);
-  } finally {
-    await session.screenshot(name).catch(() => undefined);
-    await session.close();
-  }
-}
-
 /**
  * Disclosure → pop-up → consent → the slow card's PIN; returns when the pop-up has closed, with the
  * instant the PIN was sent: the relay records the consent after it, so it is a lower bound.
@@ -77,6 +61,12 @@ async function consentWithSlowCard(page: Page): Promise<number> {
   await enterPin(popup, SLOW_CARD.index, SLOW_CARD.pin);
   await closed;
   return pinSentAt;
+}
+
+/** Until two seconds after the sandbox answered the slow card: whatever the page does with a late result, it has done it. */
+async function waitPastSlowAnswer(page: Page, pinSentAt: number): Promise<void> {
+  const waitMs = pinSentAt + DEFAULT_SLOW_DELAY_MS + 2_000 - Date.now();
+  if (waitMs > 0) await page.waitForTimeout(waitMs);
 }
 
 /**
@@ -119,7 +109,7 @@ async function waitForTimeoutNotice(session: Session, pinSentAt: number): Promis
 
 describe('a slow retrieval past the 20-second notice (real timers)', { concurrency: true }, () => {
   test('鈴木 一郎: waiting → notice at 20 s after consent → このまま待つ → the late result reaches the review → fill 420', () =>
-    withHalfFilledForm('slow-keep-waiting', async (session, before) => {
+    withHalfFilledForm(stack, 'slow-keep-waiting', async (session, before) => {
       const { page } = session;
       const pinSentAt = await consentWithSlowCard(page);
       await waitForTimeoutNotice(session, pinSentAt);
@@ -142,16 +132,15 @@ describe('a slow retrieval past the 20-second notice (real timers)', { concurren
       assert.equal(successes.length, 1, 'exactly one myna-fetch-success');
       assert.deepEqual(successes[0]!.fields, { annualIncome: '420' });
       assert.equal(successes[0]!.values[0]!.value, 4_200_000);
-      const { events } = await session.record();
       assert.deepEqual(
-        events.filter((event) => event.type !== 'myna-fetch-state').map((event) => event.type),
+        await session.lifecycle(),
         ['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-unavailable', 'myna-fetch-success'],
       );
       await assertCleanHostPage(session);
     }));
 
   test('鈴木 一郎: notice at 20 s → メールで知らせてもらう → 登録 → registered; the late result is not shown, the mail waits for the retrieval', () =>
-    withHalfFilledForm('slow-email', async (session, before) => {
+    withHalfFilledForm(stack, 'slow-email', async (session, before) => {
       const { page } = session;
       const flows = watchStartedFlows(page, stack.portal.relayOrigin);
       const pinSentAt = await consentWithSlowCard(page);
@@ -172,15 +161,13 @@ describe('a slow retrieval past the 20-second notice (real timers)', { concurren
       assert.equal(registered[0]!.reason, 'timeout');
 
       // Past the sandbox's answer: the page stays as it is, nothing is filled, the flow is still open at the relay.
-      const waitMs = pinSentAt + DEFAULT_SLOW_DELAY_MS + 2_000 - Date.now();
-      if (waitMs > 0) await page.waitForTimeout(waitMs);
+      await waitPastSlowAnswer(page, pinSentAt);
       await waitForPhase(page, 'registered');
       assert.deepEqual(await formValues(page), before, 'the form is untouched');
       assert.deepEqual(await session.events('myna-fetch-success'), []);
       assert.equal(await widget(page).locator('[part="review"]').count(), 0);
-      const { events } = await session.record();
       assert.deepEqual(
-        events.filter((event) => event.type !== 'myna-fetch-state').map((event) => event.type),
+        await session.lifecycle(),
         ['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-unavailable', 'myna-fetch-fallback-registered'],
       );
       assert.equal(flows.length, 1);
@@ -190,7 +177,7 @@ describe('a slow retrieval past the 20-second notice (real timers)', { concurren
     }));
 
   test('鈴木 一郎: notice at 20 s → 直接入力する → cancelled, step "waiting", the focus in the annual income field, the late result not shown', () =>
-    withHalfFilledForm('slow-enter-manually', async (session, before) => {
+    withHalfFilledForm(stack, 'slow-enter-manually', async (session, before) => {
       const { page } = session;
       const flows = watchStartedFlows(page, stack.portal.relayOrigin);
       const pinSentAt = await consentWithSlowCard(page);
@@ -204,21 +191,19 @@ describe('a slow retrieval past the 20-second notice (real timers)', { concurren
       assert.deepEqual(await waitForFlowStatus(stack, flows[0]!, 'cancelled'), CANCELLED_BY_WIDGET);
       await page.locator('#annual-income').pressSequentially('450');
 
-      const waitMs = pinSentAt + DEFAULT_SLOW_DELAY_MS + 2_000 - Date.now();
-      if (waitMs > 0) await page.waitForTimeout(waitMs);
+      await waitPastSlowAnswer(page, pinSentAt);
       await waitForPhase(page, 'cancelled');
       assert.deepEqual(await formValues(page), { ...before, annualIncome: '450' }, 'what the person typed stays');
       assert.deepEqual(await session.events('myna-fetch-success'), []);
-      const { events } = await session.record();
       assert.deepEqual(
-        events.filter((event) => event.type !== 'myna-fetch-state').map((event) => event.type),
+        await session.lifecycle(),
         ['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-unavailable', 'myna-fetch-cancel'],
       );
       await assertCleanHostPage(session);
     }));
 
   test('鈴木 一郎: notice at 20 s → メールで知らせてもらう → 中止する in the email form → cancelled, step "waiting": the flow ends with one terminal event', () =>
-    withHalfFilledForm('slow-email-cancelled', async (session, before) => {
+    withHalfFilledForm(stack, 'slow-email-cancelled', async (session, before) => {
       const { page } = session;
       const flows = watchStartedFlows(page, stack.portal.relayOrigin);
       const pinSentAt = await consentWithSlowCard(page);
@@ -233,13 +218,11 @@ describe('a slow retrieval past the 20-second notice (real timers)', { concurren
       assert.deepEqual(await waitForFlowStatus(stack, flows[0]!, 'cancelled'), CANCELLED_BY_WIDGET);
       assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('part') ?? null), 'button', 'focus back on the button');
 
-      const waitMs = pinSentAt + DEFAULT_SLOW_DELAY_MS + 2_000 - Date.now();
-      if (waitMs > 0) await page.waitForTimeout(waitMs);
+      await waitPastSlowAnswer(page, pinSentAt);
       await waitForPhase(page, 'cancelled');
       assert.deepEqual(await formValues(page), before, 'the form is untouched');
-      const { events } = await session.record();
       assert.deepEqual(
-        events.filter((event) => event.type !== 'myna-fetch-state').map((event) => event.type),
+        await session.lifecycle(),
         ['myna-fetch-start', 'myna-fetch-consent', 'myna-fetch-unavailable', 'myna-fetch-cancel'],
       );
       await assertCleanHostPage(session);

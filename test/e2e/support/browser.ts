@@ -93,6 +93,8 @@ export interface Session {
   record(): Promise<PageRecord>;
   /** Details of the events of one type in the current host document, in order. */
   events(type: RecordedEvent['type']): Promise<unknown[]>;
+  /** The types of every event but `myna-fetch-state` in the current host document, in order. */
+  lifecycle(): Promise<string[]>;
   /** Saves a full-page screenshot of the host page to test-results/e2e/<name>.png. */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
@@ -129,6 +131,10 @@ export async function newSession(browser: Browser, hostOrigin: string, options: 
     async events(type) {
       const { events } = await record();
       return events.filter((event) => event.type === type).map((event) => event.detail);
+    },
+    async lifecycle() {
+      const { events } = await record();
+      return events.filter((event) => event.type !== 'myna-fetch-state').map((event) => event.type);
     },
     async screenshot(name) {
       await mkdir(ARTIFACTS_DIR, { recursive: true });

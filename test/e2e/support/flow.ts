@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import type { Session } from './browser.js';
-import { PURPOSE, SERVICE_NAME } from './stack.js';
+import { newSession, type Session } from './browser.js';
+import { PURPOSE, SERVICE_NAME, type E2eStack } from './stack.js';
 
 /** The one `<myna-fetch-button>` of a fixture page. */
 export const widget = (page: Page): Locator => page.locator('myna-fetch-button');
@@ -65,6 +65,25 @@ export async function halfFill(page: Page): Promise<void> {
   await page.locator('#employment').selectOption(HALF_FILLED.employment);
   await page.locator('#loan-amount').fill(HALF_FILLED.loanAmount);
   await page.locator('#contact-by-mail').check();
+}
+
+/** Runs `body` on a fresh page with the half-filled loan form and saves a screenshot of the end state as `name`. */
+export async function withHalfFilledForm(
+  stack: E2eStack,
+  name: string,
+  body: (session: Session, before: Record<string, string | boolean>) => Promise<void>,
+): Promise<void> {
+  const session = await newSession(stack.browser, stack.host.origin);
+  try {
+    await session.page.goto(stack.url('loan.html'));
+    await halfFill(session.page);
+    const before = await formValues(session.page);
+    assert.deepEqual(before, { ...HALF_FILLED, annualIncome: '' });
+    await body(session, before);
+  } finally {
+    await session.screenshot(name).catch(() => undefined);
+    await session.close();
+  }
 }
 
 /** The host form as the user sees it. */
