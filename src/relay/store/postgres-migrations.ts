@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction, MIGRATION_LOCK } from './postgres-transaction.js';
 
 /**
  * Postgres schema, the same tables as the SQLite store (database.ts). Instants are epoch ms in
@@ -58,17 +59,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `,
 ];
 
-/** Arbitrary constant naming the relay's migration lock among the database's advisory locks. */
-const MIGRATION_LOCK = 0x6d796e61; // "myna"
-
 /**
  * Applies the migrations not yet recorded in `relay_migrations`, in one transaction under an
  * advisory lock, so instances starting at the same moment migrate once and the others wait.
  */
-export async function migratePostgres(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+export function migratePostgres(pool: pg.Pool): Promise<void> {
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS relay_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
     const { rows } = await client.query<{ applied: number }>('SELECT COALESCE(MAX(version), 0)::int AS applied FROM relay_migrations');
@@ -76,11 +72,5 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
       await client.query(POSTGRES_MIGRATIONS[index]!);
       await client.query('INSERT INTO relay_migrations (version) VALUES ($1)', [index + 1]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

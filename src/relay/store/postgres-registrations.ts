@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { purgeUnderLock, REGISTRATION_PURGE_LOCK } from './postgres-purge.js';
+import { inTransaction, purgeUnderLock, REGISTRATION_PURGE_LOCK } from './postgres-transaction.js';
 import { keyFromRow, REGISTRATION_COLUMNS, registrationFromRow, registrationToRow, type IdempotencyRow, type RegistrationRow } from './rows.js';
 import { IdempotencyConflictError, type RegistrationStore } from './types.js';
 
@@ -36,22 +36,14 @@ export function postgresRegistrations(pool: pg.Pool): RegistrationStore {
         return;
       }
       // The key is marked done and the row inserted in one transaction: both or neither.
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         const completed = await client.query(
           `UPDATE idempotency_keys SET state = 'done', answer = $3 WHERE key_hash = $1 AND owner = $2 AND state = 'running'`,
           [idempotency.keyHash, idempotency.owner, idempotency.answer],
         );
         if (completed.rowCount !== 1) throw new IdempotencyConflictError();
         await client.query(insertSql, values);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async getRegistration(id) {
       const { rows } = await pool.query<RegistrationRow>('SELECT * FROM registrations WHERE id = $1', [id]);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { migratePostgres } from './postgres-migrations.js';
-import { FLOW_PURGE_LOCK, purgeUnderLock } from './postgres-purge.js';
+import { FLOW_PURGE_LOCK, purgeUnderLock } from './postgres-transaction.js';
 import { postgresRegistrations } from './postgres-registrations.js';
 import { FLOW_COLUMNS, flowFromRow, flowToRow, PATCH_COLUMNS, TOMBSTONE_MS, type FlowRow } from './rows.js';
 import type { FlowPatch, RelayStore } from './types.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { openPostgresRelayStore, type RelayStore } from '../../../src/relay/index.js';
-import { REGISTRATION_PURGE_LOCK } from '../../../src/relay/store/postgres-purge.js';
+import { REGISTRATION_PURGE_LOCK } from '../../../src/relay/store/postgres-transaction.js';
 import { freshDatabase, queryRows, type TestDatabase } from '../../support/postgres.js';
 import { DAY, T0, flow, key, registration } from './store-records.js';
 
