@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { messageTable } from '../../src/i18n/messages.js';
 import { buildWidget } from '../lib/build.js';
 import type { BenchRow } from '../table.js';
 
@@ -41,8 +42,13 @@ export async function sizeSuite(): Promise<BenchRow[]> {
   try {
     const litOnly = gzipKb(await buildIife('bench/fixtures/lit-only.ts', scratch));
     const widget = gzipKb(readFileSync('dist/myna-fetch-button.iife.js'));
+    const libraries = gzipKb(await buildIife('bench/fixtures/lit-stack.ts', scratch));
+    const strings = gzipKb(Buffer.from(JSON.stringify(messageTable)));
     rows.push({ suite: 'size', name: 'Lit alone (IIFE) gzip', value: litOnly, unit: 'KB' });
     rows.push({ suite: 'size', name: 'widget IIFE / Lit alone', value: widget / litOnly, unit: 'ratio' });
+    rows.push({ suite: 'size', name: 'of which libraries (IIFE) gzip', value: libraries, unit: 'KB', note: 'Lit, its decorators and @lit/context as the widget uses them' });
+    rows.push({ suite: 'size', name: 'of which strings (ja + en) gzip', value: strings, unit: 'KB', note: 'the message table alone, compressed on its own' });
+    rows.push({ suite: 'size', name: 'of which the widget’s own code gzip', value: widget - libraries - strings, unit: 'KB', note: 'the rest, approximately (gzip does not add up exactly)' });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
