@@ -19,6 +19,8 @@ const ROUND_REQUESTS = 800;
  */
 const MAX_GROWTH_BYTES = 64 * 1024 * 1024;
 const MAX_SECOND_ROUND_GROWTH_BYTES = 32 * 1024 * 1024;
+/** Old-space limit of the relay process under load, well below what a leak of the load would need. */
+const HEAP_CAP_MB = 96;
 /** RELAY_FALLBACK_RATE_LIMIT: 5 registrations per client, then 429 (refills one per 2 minutes). */
 const FALLBACK_BURST = 5;
 const MB = 1024 * 1024;
@@ -88,6 +90,8 @@ describe('the relay under load (a real process, autocannon on loopback)', () => 
       RELAY_DATA_DIR: `${dir.path}/relay`,
       RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN,
       RELAY_FALLBACK_RATE_LIMIT: `${FALLBACK_BURST}/600`,
+      // A heap cap: a leak would end in an out-of-memory crash (failed requests), not only in RSS growth.
+      NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}`,
     });
   });
   after(async () => {
