@@ -2,8 +2,8 @@
  * `npm start` as a person runs it: scripts/start.ts in its own process group on free ports (sandbox,
  * relay, mail catcher and the Vite demo server, each its own process), the demo URL taken from what
  * it prints, the demo's loan form driven in Chromium to 567 in the annual income field — in popup
- * mode, in redirect mode and in English (the demo's developer panel switches) — then stopped
- * as Ctrl+C would, leaving no process and no port behind.
+ * mode, in redirect mode, in kiosk mode and in English (the demo's developer panel switches), and
+ * cancelled at the portal — then stopped as Ctrl+C would, leaving no process and no port behind.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -133,6 +133,39 @@ describe('npm start: the demo as a person uses it', () => {
       await page.waitForURL((url) => url.href === started.demoUrl);
       await fillAndCheck(session, JA, { label: '給与収入額', target: '入力先: 年収（万円）' });
       assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), []);
+      await assertCleanHostPage(session);
+    }));
+
+  test('kiosk mode (panel switch): consent in the terminal’s one tab, the mandatory review → 567', () =>
+    withSession('npm-start-kiosk-ja', async (session) => {
+      const { page } = session;
+      await openDemo(session, { mode: 'kiosk' });
+      assert.equal(await widget(page).getAttribute('mode'), 'kiosk');
+      await openDisclosure(page, JA);
+      await page.getByRole('button', { name: JA.continue }).click();
+      await consentAtPortal(page, started.sandboxUrl.replace(/\/$/, ''), DEMO_PORTAL_SHOWS);
+      assert.equal(session.context.pages().length, 1, 'no pop-up on a kiosk');
+      await enterPin(page, 0, '1234');
+      await page.waitForURL((url) => url.href === started.demoUrl);
+      await fillAndCheck(session, JA, { label: '給与収入額', target: '入力先: 年収（万円）' });
+      await assertCleanHostPage(session);
+    }));
+
+  test('キャンセル at the portal: cancelled (step "portal"), the pop-up closed, the typed fields as they were', () =>
+    withSession('npm-start-cancel-ja', async (session) => {
+      const { page } = session;
+      await openDemo(session);
+      await openDisclosure(page, JA);
+      const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: JA.continue }).click()]);
+      await popup.waitForURL((url) => url.href.startsWith(`${started.sandboxUrl.replace(/\/$/, '')}/interaction/`));
+      const closed = popup.waitForEvent('close', { timeout: 15_000 });
+      await popup.locator('form.cancel-form').getByRole('button', { name: 'キャンセル' }).click({ noWaitAfter: true });
+      await closed;
+      await waitForPhase(page, 'cancelled');
+      assert.equal(await statusText(page), '取得を中止しました。フォームは変更されていません。');
+      assert.deepEqual(await session.events('myna-fetch-cancel'), [{ step: 'portal' }]);
+      assert.deepEqual(await session.events('myna-fetch-success'), []);
+      assert.deepEqual(await demoValues(page), TYPED, 'the form is untouched');
       await assertCleanHostPage(session);
     }));
 
