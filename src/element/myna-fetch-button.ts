@@ -210,8 +210,18 @@ export class MynaFetchButton extends LitElement {
     return parseQuery({ query: this.query, at: this.at, from: this.from, to: this.to });
   }
 
+  /** The relay's base URL, the button's own first; '' when neither the button nor the config names one. */
+  get #relayBase(): string {
+    return this.relay || this.settings.relay || '';
+  }
+
+  /** A relay client supplied from JavaScript (Storybook, tests), which stands in for `relay`. */
+  get #suppliedClient(): RelayClient | null {
+    return this.relayClient ?? this.settings.relayClient ?? null;
+  }
+
   #client(): RelayClient {
-    return this.relayClient ?? this.settings.relayClient ?? new HttpRelayClient(this.relay || this.settings.relay || '');
+    return this.#suppliedClient ?? new HttpRelayClient(this.#relayBase);
   }
 
   override connectedCallback(): void {
@@ -298,7 +308,8 @@ export class MynaFetchButton extends LitElement {
 
   /** A configuration problem, named by attribute, or null when the element can start. */
   #configProblem(): [MynaFetchErrorCode, Record<string, string>] | null {
-    if (!this.relay && !this.settings.relay && !this.relayClient && !this.settings.relayClient) return ['config-missing-relay', {}];
+    const relay = this.#suppliedClient ? null : this.#relayBase;
+    if (relay === '') return ['config-missing-relay', {}];
     if (this.itemKeys.length === 0) return ['config-missing-items', {}];
     const query = this.#effectiveQuery;
     if ('attribute' in query) return ['config-invalid', { attribute: query.attribute, reason: query.reason }];
@@ -310,7 +321,6 @@ export class MynaFetchButton extends LitElement {
     if (!(timeout > 0 && timeout <= MAX_TIMEOUT_SECONDS)) {
       return ['config-invalid', { attribute: 'timeout', reason: `"${timeout}" is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}` }];
     }
-    const relay = this.relayClient || this.settings.relayClient ? null : this.relay || this.settings.relay!;
     if (relay !== null && !isHttpUrl(relay)) return ['config-invalid', { attribute: 'relay', reason: `"${relay}" is not an http(s) URL` }];
     return null;
   }
@@ -618,7 +628,8 @@ export class MynaFetchButton extends LitElement {
     this.dispatchEvent(new MynaFetchCancelEvent({ step: 'review' }));
   };
 
-  readonly #handleCancelFlow = (): void => this.#cancel(this.phase === 'waiting' ? 'waiting' : this.phase === 'disclosure' ? 'disclosure' : 'consenting');
+  /** The widget's 中止する: in the dialog, while the portal is open (starting, consenting), or while waiting. */
+  readonly #handleCancelFlow = (): void => this.#cancel(this.phase === 'disclosure' || this.phase === 'waiting' ? this.phase : 'consenting');
 
   #renderDialog(messages: Messages) {
     const query = this.#effectiveQuery;

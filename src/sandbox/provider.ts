@@ -14,7 +14,7 @@ export interface ProviderSetup {
   clients: readonly SandboxClient[];
   keys: SandboxKeys;
   /** Default TTL.authorizationCode. */
-  authorizationCodeTtlSeconds?: number;
+  authorizationCodeTtlSeconds?: number | undefined;
 }
 
 function clientMetadata(client: SandboxClient): UnknownObject {

@@ -24,12 +24,7 @@ function normaliseIssuer(issuer: string): string {
 export async function createSandbox(options: SandboxOptions): Promise<{ handler: RequestHandler; issuer: string }> {
   const issuer = normaliseIssuer(options.issuer);
   const keys = await loadOrCreateKeys(options.dataDir ?? DEFAULT_DATA_DIR);
-  const provider = createProvider({
-    issuer,
-    clients: options.clients,
-    keys,
-    ...(options.authorizationCodeTtlSeconds === undefined ? {} : { authorizationCodeTtlSeconds: options.authorizationCodeTtlSeconds }),
-  });
+  const provider = createProvider({ issuer, clients: options.clients, keys, authorizationCodeTtlSeconds: options.authorizationCodeTtlSeconds });
   const handleInteraction = createInteractionHandler({ provider, issuer, cardLocks: new CardLocks() });
   const handleSelfinfo = createSelfinfoHandler({
     provider,

@@ -13,14 +13,13 @@ import {
   EN,
   JA,
   assertCleanHostPage,
-  consentAtPortal,
   consentInPopup,
-  enterPin,
   openDisclosure,
   reviewRow,
   statusText,
   waitForPhase,
   widget,
+  consentInThisTab,
   type Labels,
   type SuccessDetail,
 } from './support/flow.js';
@@ -30,6 +29,8 @@ import { DEMO_CLOCK, startNpmStart, type NpmStart } from './support/npm-start.js
 const DEMO_PORTAL_SHOWS = ['〇〇銀行（デモ）', '住宅ローンの事前審査（デモ）', '給与収入額'];
 
 let started: NpmStart;
+/** The sandbox's origin, as npm start printed it (without the trailing slash). */
+const sandboxOrigin = () => new URL(started.sandboxUrl).origin;
 let browser: Browser;
 before(async () => {
   started = await startNpmStart();
@@ -113,43 +114,31 @@ describe('npm start: the demo as a person uses it', () => {
       await openDemo(session);
       assert.equal(await widget(page).getAttribute('relay'), started.relayUrl, 'the demo talks to the relay this run started');
       await openDisclosure(page, JA);
-      const popup = await consentInPopup(page, started.sandboxUrl.replace(/\/$/, ''), JA, { index: 0, pin: '1234' }, DEMO_PORTAL_SHOWS);
+      const popup = await consentInPopup(page, sandboxOrigin(), JA, { index: 0, pin: '1234' }, DEMO_PORTAL_SHOWS);
       assert.equal(popup.isClosed(), true);
       await fillAndCheck(session, JA, { label: '給与収入額', target: '入力先: 年収（万円）' });
       assert.equal(await statusText(page), 'マイナポータルから取得した情報を入力しました。内容をご確認ください。');
       await assertCleanHostPage(session);
     }));
 
-  test('redirect mode (panel switch): the tab goes to the portal and back, the typed fields restored → 567', () =>
-    withSession('npm-start-redirect-ja', async (session) => {
-      const { page } = session;
-      await openDemo(session, { mode: 'redirect' });
-      assert.equal(await widget(page).getAttribute('mode'), 'redirect');
-      await openDisclosure(page, JA);
-      await page.getByRole('button', { name: JA.continue }).click();
-      await consentAtPortal(page, started.sandboxUrl.replace(/\/$/, ''), DEMO_PORTAL_SHOWS);
-      assert.equal(session.context.pages().length, 1, 'no pop-up in redirect mode');
-      await enterPin(page, 0, '1234');
-      await page.waitForURL((url) => url.href === started.demoUrl);
-      await fillAndCheck(session, JA, { label: '給与収入額', target: '入力先: 年収（万円）' });
-      assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), []);
-      await assertCleanHostPage(session);
-    }));
-
-  test('kiosk mode (panel switch): consent in the terminal’s one tab, the mandatory review → 567', () =>
-    withSession('npm-start-kiosk-ja', async (session) => {
-      const { page } = session;
-      await openDemo(session, { mode: 'kiosk' });
-      assert.equal(await widget(page).getAttribute('mode'), 'kiosk');
-      await openDisclosure(page, JA);
-      await page.getByRole('button', { name: JA.continue }).click();
-      await consentAtPortal(page, started.sandboxUrl.replace(/\/$/, ''), DEMO_PORTAL_SHOWS);
-      assert.equal(session.context.pages().length, 1, 'no pop-up on a kiosk');
-      await enterPin(page, 0, '1234');
-      await page.waitForURL((url) => url.href === started.demoUrl);
-      await fillAndCheck(session, JA, { label: '給与収入額', target: '入力先: 年収（万円）' });
-      await assertCleanHostPage(session);
-    }));
+  for (const [mode, how] of [
+    ['redirect', 'the tab goes to the portal and back'],
+    ['kiosk', 'consent in the terminal’s one tab, the mandatory review'],
+  ] as const) {
+    test(`${mode} mode (panel switch): ${how}, the typed fields restored → 567`, () =>
+      withSession(`npm-start-${mode}-ja`, async (session) => {
+        const { page } = session;
+        await openDemo(session, { mode });
+        assert.equal(await widget(page).getAttribute('mode'), mode);
+        await openDisclosure(page, JA);
+        await page.getByRole('button', { name: JA.continue }).click();
+        await consentInThisTab(session, sandboxOrigin(), { index: 0, pin: '1234' }, DEMO_PORTAL_SHOWS);
+        await page.waitForURL((url) => url.href === started.demoUrl);
+        await fillAndCheck(session, JA, { label: '給与収入額', target: '入力先: 年収（万円）' });
+        assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), []);
+        await assertCleanHostPage(session);
+      }));
+  }
 
   test('キャンセル at the portal: cancelled (step "portal"), the pop-up closed, the typed fields as they were', () =>
     withSession('npm-start-cancel-ja', async (session) => {
@@ -157,7 +146,7 @@ describe('npm start: the demo as a person uses it', () => {
       await openDemo(session);
       await openDisclosure(page, JA);
       const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: JA.continue }).click()]);
-      await popup.waitForURL((url) => url.href.startsWith(`${started.sandboxUrl.replace(/\/$/, '')}/interaction/`));
+      await popup.waitForURL((url) => url.href.startsWith(`${sandboxOrigin()}/interaction/`));
       const closed = popup.waitForEvent('close', { timeout: 15_000 });
       await popup.locator('form.cancel-form').getByRole('button', { name: 'キャンセル' }).click({ noWaitAfter: true });
       await closed;
@@ -176,7 +165,7 @@ describe('npm start: the demo as a person uses it', () => {
         const { page } = session;
         await openDemo(session, { lang: 'en' });
         await openDisclosure(page, EN);
-        await consentInPopup(page, started.sandboxUrl.replace(/\/$/, ''), EN, { index: 0, pin: '1234' }, DEMO_PORTAL_SHOWS);
+        await consentInPopup(page, sandboxOrigin(), EN, { index: 0, pin: '1234' }, DEMO_PORTAL_SHOWS);
         await fillAndCheck(session, EN, { label: 'Salary revenue', target: 'Goes into: 年収（万円）' });
         assert.equal(await statusText(page), 'The information from Mynaportal has been filled in. Please check it.');
         await assertCleanHostPage(session);

@@ -12,8 +12,6 @@ import {
   JA,
   assertCleanHostPage,
   assertFilledOnce,
-  consentAtPortal,
-  enterPin,
   evaluateWithoutGesture,
   formValues,
   halfFill,
@@ -23,6 +21,7 @@ import {
   waitForActivationToExpire,
   waitForPhase,
   widget,
+  consentInThisTab,
 } from './support/flow.js';
 import { startE2eStack, type E2eStack } from './support/stack.js';
 
@@ -74,9 +73,7 @@ describe('a blocked pop-up on a strict-CSP page', () => {
       await assertCleanHostPage(session);
 
       await actions.getByRole('button', { name: CONTINUE_HERE }).click();
-      await consentAtPortal(page, stack.portal.sandboxOrigin);
-      assert.equal(session.context.pages().length, 1, 'still no pop-up');
-      await enterPin(page, 0, '1234');
+      await consentInThisTab(session, stack.portal.sandboxOrigin);
       await page.waitForURL((url) => url.href === pageUrl);
       await waitForPhase(page, 'review');
       assert.deepEqual(await formValues(page), before, 'the half-filled values are restored');

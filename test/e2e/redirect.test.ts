@@ -10,14 +10,13 @@ import {
   JA,
   assertCleanHostPage,
   assertFilledOnce,
-  consentAtPortal,
-  enterPin,
   formValues,
   halfFill,
   openDisclosure,
   reviewRow,
   waitForPhase,
   widget,
+  consentInThisTab,
 } from './support/flow.js';
 import { startE2eStack, type E2eStack } from './support/stack.js';
 
@@ -48,9 +47,7 @@ describe('redirect mode on a strict-CSP page', () => {
       // The first document is about to go: check it while it is there.
       await assertCleanHostPage(session);
       await page.getByRole('button', { name: JA.continue }).click();
-      await consentAtPortal(page, stack.portal.sandboxOrigin);
-      assert.equal(session.context.pages().length, 1, 'no pop-up in redirect mode');
-      await enterPin(page, 0, '1234');
+      await consentInThisTab(session, stack.portal.sandboxOrigin);
 
       await page.waitForURL((url) => url.origin === stack.host.origin);
       await waitForPhase(page, 'review');

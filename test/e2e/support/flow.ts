@@ -125,6 +125,21 @@ export async function consentInPopup(
   return popup;
 }
 
+/**
+ * Consent and PIN in the page's own tab (redirect, kiosk, or after a blocked pop-up): no second
+ * window is ever opened. Resolves once the PIN is sent; the caller waits for the way back.
+ */
+export async function consentInThisTab(
+  session: Session,
+  sandboxOrigin: string,
+  card = { index: 0, pin: '1234' },
+  shown: readonly string[] = PORTAL_SHOWS,
+): Promise<void> {
+  await consentAtPortal(session.page, sandboxOrigin, shown);
+  assert.equal(session.context.pages().length, 1, 'the portal opened in the same tab, no pop-up');
+  await enterPin(session.page, card.index, card.pin);
+}
+
 /** The review's one row: label, value as it will be written, and the field it goes into. */
 export async function reviewRow(page: Page): Promise<{ label: string; value: string; target: string }> {
   const review = widget(page).locator('[part="review"]');

@@ -16,7 +16,7 @@ import {
   postResult,
   startFlow,
   startHarness,
-  TestBrowser,
+  ScriptedBrowser,
   type Harness,
   type StartedFlow,
 } from './harness.js';
@@ -25,7 +25,7 @@ import { RETURN_URL, widgetHeaders } from './helpers.js';
 const TARO = { persona: 'yamada-taro', pin: '1234' };
 
 /** Runs the browser part up to the relay's callback and returns the callback response. */
-async function consentedCallback(harness: Harness, flow: StartedFlow, card = TARO, browser = new TestBrowser()): Promise<Response> {
+async function consentedCallback(harness: Harness, flow: StartedFlow, card = TARO, browser = new ScriptedBrowser()): Promise<Response> {
   const screens = await openConsentScreen(browser, harness, flow);
   const callbackUrl = await consentAndAuthenticate(browser, harness, screens, card);
   return browser.request(callbackUrl);
@@ -67,7 +67,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
       if (String(input).endsWith('/token') && response.ok) accessToken = ((await response.clone().json()) as { access_token: string }).access_token;
       return response;
     });
-    const browser = new TestBrowser();
+    const browser = new ScriptedBrowser();
     const flow = await startFlow(harness);
     const callback = await consentedCallback(harness, flow, TARO, browser);
     harness.interceptPortal(null);
@@ -134,7 +134,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
   });
 
   it('refuses a replayed state', async () => {
-    const browser = new TestBrowser();
+    const browser = new ScriptedBrowser();
     const flow = await startFlow(harness);
     const screens = await openConsentScreen(browser, harness, flow);
     const callbackUrl = await consentAndAuthenticate(browser, harness, screens, TARO);
@@ -146,7 +146,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
   });
 
   it('refuses a callback whose iss is not the portal (RFC 9207 mix-up defence), and the flow ends', async () => {
-    const browser = new TestBrowser();
+    const browser = new ScriptedBrowser();
     const flow = await startFlow(harness);
     const screens = await openConsentScreen(browser, harness, flow);
     const callbackUrl = new URL(await consentAndAuthenticate(browser, harness, screens, TARO));
@@ -160,7 +160,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
   });
 
   it('refuses a callback from a browser that did not launch the flow (no binding cookie)', async () => {
-    const browser = new TestBrowser();
+    const browser = new ScriptedBrowser();
     const flow = await startFlow(harness);
     const screens = await openConsentScreen(browser, harness, flow);
     const callbackUrl = await consentAndAuthenticate(browser, harness, screens, TARO);
@@ -189,7 +189,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
   });
 
   it('gets no consent screen for an authorization request that was not pushed', async () => {
-    const browser = new TestBrowser();
+    const browser = new ScriptedBrowser();
     const authorize = new URL('/auth', harness.sandboxOrigin);
     const verifier = oauth.generateRandomCodeVerifier();
     for (const [name, value] of Object.entries({
@@ -249,7 +249,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
   });
 
   it('reports a cancel at the consent screen as cancelled (step portal)', async () => {
-    const browser = new TestBrowser();
+    const browser = new ScriptedBrowser();
     const flow = await startFlow(harness);
     const screens = await openConsentScreen(browser, harness, flow);
     const cancel = await browser.request(`${screens.interactionUrl}/cancel`, { form: {} });
@@ -262,7 +262,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
   });
 
   it('reports a card locked by wrong PINs as cancelled with card_locked', async () => {
-    const browser = new TestBrowser();
+    const browser = new ScriptedBrowser();
     const flow = await startFlow(harness);
     const screens = await openConsentScreen(browser, harness, flow);
     await browser.request(`${screens.interactionUrl}/consent`, { form: { agree: 'yes' } });
@@ -338,7 +338,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
   });
 
   it('hands off an expired flow as expired, and its handle answers 410', async () => {
-    const browser = new TestBrowser();
+    const browser = new ScriptedBrowser();
     const flow = await startFlow(harness);
     const screens = await openConsentScreen(browser, harness, flow);
     const callbackUrl = await consentAndAuthenticate(browser, harness, screens, TARO);

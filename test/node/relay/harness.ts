@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AvailabilityHook } from '../../../src/sandbox/index.js';
 import { CALLBACK_PATH, jsonLogger, silentLogger, type Logger, type RelayConfig, type RelayDeps } from '../../../src/relay/index.js';
+import { ScriptedBrowser } from '../../../scripts/scripted-browser.js';
 import { startPortalStack } from '../../support/portal-stack.js';
 import { ALWAYS_OPEN, HOST_ORIGIN, RETURN_URL, temporaryDir, widgetHeaders, widgetSecret } from './helpers.js';
 
@@ -51,59 +52,6 @@ export async function startHarness(options: { slowDelayMs?: number; codeTtlSecon
   };
 }
 
-/** A browser reduced to what the flow needs: one cookie jar per origin, redirects followed by hand. */
-export class TestBrowser {
-  readonly #jars = new Map<string, Map<string, string>>();
-
-  cookie(origin: string, name: string): string | undefined {
-    return this.#jars.get(origin)?.get(name);
-  }
-
-  dropCookie(origin: string, name: string): void {
-    this.#jars.get(origin)?.delete(name);
-  }
-
-  async request(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
-    const { origin } = new URL(url);
-    const jar = this.#jars.get(origin) ?? new Map<string, string>();
-    this.#jars.set(origin, jar);
-    const headers = new Headers();
-    if (jar.size > 0) headers.set('Cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
-    let body: string | undefined;
-    if (init.form !== undefined) {
-      headers.set('Content-Type', 'application/x-www-form-urlencoded');
-      headers.set('Origin', origin);
-      body = new URLSearchParams(init.form).toString();
-    }
-    const response = await fetch(url, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';');
-      const separator = pair.indexOf('=');
-      const name = pair.slice(0, separator).trim();
-      const value = pair.slice(separator + 1).trim();
-      const expired = attributes.some((attribute) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(attribute));
-      if (expired || value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-    return response;
-  }
-
-  /** GETs `url` and follows redirects until one leaves for `stopAt` (returned, not followed) or a page answers. */
-  async follow(url: string, stopAt?: (next: URL) => boolean): Promise<{ response: Response; url: string }> {
-    let current = url;
-    for (let hops = 0; hops < 10; hops += 1) {
-      const response = await this.request(current);
-      const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || location === null) return { response, url: current };
-      const next = new URL(location, current);
-      await response.body?.cancel();
-      if (stopAt?.(next) === true) return { response, url: next.href };
-      current = next.href;
-    }
-    throw new Error('too many redirects');
-  }
-}
-
 /** Where the flow helpers below find the two servers (a Harness, or a relay run as a process). */
 export type Origins = Pick<Harness, 'relayOrigin' | 'sandboxOrigin'>;
 
@@ -138,7 +86,7 @@ export interface PortalScreens {
 }
 
 /** Launch at the relay, then to the sandbox's consent screen. */
-export async function openConsentScreen(browser: TestBrowser, harness: Origins, flow: StartedFlow): Promise<PortalScreens> {
+export async function openConsentScreen(browser: ScriptedBrowser, harness: Origins, flow: StartedFlow): Promise<PortalScreens> {
   const launch = await browser.request(flow.launchUrl);
   assert.equal(launch.status, 303);
   const authorizationUrl = launch.headers.get('location') ?? '';
@@ -153,7 +101,7 @@ const isRelayCallback = (harness: Origins) => (next: URL) => next.origin === har
 
 /** Ticks 「同意する」, picks the card and enters the PIN; returns the URL of the redirect back to the relay. */
 export async function consentAndAuthenticate(
-  browser: TestBrowser,
+  browser: ScriptedBrowser,
   harness: Origins,
   screens: PortalScreens,
   card: { persona: string; pin: string },
@@ -165,7 +113,7 @@ export async function consentAndAuthenticate(
   return followToRelay(browser, harness, new URL(cardPost.headers.get('location') ?? '', screens.interactionUrl).href);
 }
 
-export async function followToRelay(browser: TestBrowser, harness: Origins, url: string): Promise<string> {
+export async function followToRelay(browser: ScriptedBrowser, harness: Origins, url: string): Promise<string> {
   const { url: callbackUrl } = await browser.follow(url, isRelayCallback(harness));
   assert.ok(callbackUrl.startsWith(`${harness.relayOrigin}${CALLBACK_PATH}?`), callbackUrl);
   return callbackUrl;
@@ -204,4 +152,4 @@ export function postResult(harness: Origins, flow: StartedFlow, secret = flow.se
   });
 }
 
-export { HOST_ORIGIN };
+export { HOST_ORIGIN, ScriptedBrowser };

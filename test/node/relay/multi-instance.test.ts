@@ -5,7 +5,7 @@ import { CALLBACK_PATH } from '../../../src/relay/index.js';
 import { createSandbox } from '../../../src/sandbox/index.js';
 import { closeServer, listenOnLoopback } from '../../support/loopback.js';
 import { freshDatabase, queryRows, type TestDatabase } from '../../support/postgres.js';
-import { consentAndAuthenticate, handOffMessage, openConsentScreen, pollResult, postResult, startFlow, TestBrowser, type Origins } from './harness.js';
+import { consentAndAuthenticate, handOffMessage, openConsentScreen, pollResult, postResult, startFlow, ScriptedBrowser, type Origins } from './harness.js';
 import { ALWAYS_OPEN, fallbackBody, temporaryDir, widgetHeaders } from './helpers.js';
 import { startRelayProcess, type RelayProcess } from '../../support/relay-process.js';
 import { sharedRelayKeys, startBalancer, type Balancer } from './instances.js';
@@ -99,7 +99,7 @@ describe('two relay processes on one Postgres database', { timeout: 120_000 }, (
     balancer.routeTo(a);
     const flow = await startFlow(origins);
     balancer.routeTo(b);
-    const browser = new TestBrowser();
+    const browser = new ScriptedBrowser();
     const screens = await openConsentScreen(browser, origins, flow);
     const callbackUrl = await consentAndAuthenticate(browser, origins, screens, { persona: 'yamada-taro', pin: '1234' });
     const message = await handOffMessage(await browser.request(callbackUrl));

@@ -8,7 +8,7 @@ import {
   pollResult,
   postResult,
   startFlow,
-  TestBrowser,
+  ScriptedBrowser,
   type Origins,
   type PortalScreens,
   type StartedFlow,
@@ -61,7 +61,7 @@ async function expectSuccess(origins: Origins, flow: StartedFlow, revenue: numbe
   assert.equal(((await again.json()) as { code: string }).code, 'already-redeemed', what);
 }
 
-async function deliver(browser: TestBrowser, callbackUrl: string): Promise<string> {
+async function deliver(browser: ScriptedBrowser, callbackUrl: string): Promise<string> {
   return (await handOffMessage(await browser.request(callbackUrl))).outcome;
 }
 
@@ -95,24 +95,24 @@ describe('a relay killed (SIGKILL) with flows in every state, restarted on the s
     // Before the kill: one flow in each state a flow can be in while the user is busy.
     const created = await startFlow(origins);
 
-    const atConsent = { flow: await startFlow(origins), browser: new TestBrowser() };
+    const atConsent = { flow: await startFlow(origins), browser: new ScriptedBrowser() };
     const consentScreen: PortalScreens = await openConsentScreen(atConsent.browser, origins, atConsent.flow);
 
-    const callbackInHand = { flow: await startFlow(origins), browser: new TestBrowser() };
+    const callbackInHand = { flow: await startFlow(origins), browser: new ScriptedBrowser() };
     const inHandUrl = await consentAndAuthenticate(callbackInHand.browser, origins, await openConsentScreen(callbackInHand.browser, origins, callbackInHand.flow), TARO);
 
-    const pending = { flow: await startFlow(origins), browser: new TestBrowser() };
+    const pending = { flow: await startFlow(origins), browser: new ScriptedBrowser() };
     const pendingUrl = await consentAndAuthenticate(pending.browser, origins, await openConsentScreen(pending.browser, origins, pending.flow), SUZUKI);
     assert.equal(await deliver(pending.browser, pendingUrl), 'consented');
     assert.equal(((await (await postResult(origins, pending.flow)).json()) as { status: string }).status, 'pending');
 
-    const redeemed = { flow: await startFlow(origins), browser: new TestBrowser() };
+    const redeemed = { flow: await startFlow(origins), browser: new ScriptedBrowser() };
     const redeemedUrl = await consentAndAuthenticate(redeemed.browser, origins, await openConsentScreen(redeemed.browser, origins, redeemed.flow), TARO);
     assert.equal(await deliver(redeemed.browser, redeemedUrl), 'consented');
     assert.equal((await pollResult(origins, redeemed.flow)).body['status'], 'success');
 
     // The last one is mid-exchange: its token request is held at the portal when the relay dies.
-    const exchanging = { flow: await startFlow(origins), browser: new TestBrowser() };
+    const exchanging = { flow: await startFlow(origins), browser: new ScriptedBrowser() };
     const exchangingUrl = await consentAndAuthenticate(exchanging.browser, origins, await openConsentScreen(exchanging.browser, origins, exchanging.flow), TARO);
     gate.held = true;
     const cutOff = exchanging.browser.request(exchangingUrl).then(
@@ -129,7 +129,7 @@ describe('a relay killed (SIGKILL) with flows in every state, restarted on the s
     relay = await startRelayProcess(env);
 
     // After the restart, the user carries on where they were.
-    const launched = new TestBrowser();
+    const launched = new ScriptedBrowser();
     const createdUrl = await consentAndAuthenticate(launched, origins, await openConsentScreen(launched, origins, created), TARO);
     assert.equal(await deliver(launched, createdUrl), 'consented');
     await expectSuccess(origins, created, 5_670_000, 'created before the kill');

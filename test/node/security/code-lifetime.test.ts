@@ -8,7 +8,7 @@ import {
   pollResult,
   startFlow,
   startHarness,
-  TestBrowser,
+  ScriptedBrowser,
   type Harness,
 } from '../relay/harness.js';
 
@@ -45,7 +45,7 @@ describe('authorization code lifetime', () => {
   it('redeems a code delivered within its lifetime', async () => {
     const answers = watchTokenEndpoint(harness);
     try {
-      const browser = new TestBrowser();
+      const browser = new ScriptedBrowser();
       const flow = await startFlow(harness);
       const callbackUrl = await consentAndAuthenticate(browser, harness, await openConsentScreen(browser, harness, flow), TARO);
       assert.equal((await handOffMessage(await browser.request(callbackUrl))).outcome, 'consented');
@@ -59,7 +59,7 @@ describe('authorization code lifetime', () => {
   it('refuses a code older than its lifetime at the token endpoint; the flow ends with token-exchange-failed, promptly', async () => {
     const answers = watchTokenEndpoint(harness);
     try {
-      const browser = new TestBrowser();
+      const browser = new ScriptedBrowser();
       const flow = await startFlow(harness);
       const callbackUrl = await consentAndAuthenticate(browser, harness, await openConsentScreen(browser, harness, flow), TARO);
       await sleep((CODE_TTL_SECONDS + 1) * 1000);

@@ -8,7 +8,7 @@ import {
   pollResult,
   startFlow,
   startHarness,
-  TestBrowser,
+  ScriptedBrowser,
   type Harness,
 } from '../relay/harness.js';
 import { fallbackBody, widgetHeaders } from '../relay/helpers.js';
@@ -39,7 +39,7 @@ describe('relay logs carry no personal data or secrets (full flow + fallback ove
     });
 
     const startupLines = lines.length;
-    const browser = new TestBrowser();
+    const browser = new ScriptedBrowser();
     const flow = await startFlow(harness);
     const screens = await openConsentScreen(browser, harness, flow);
     const callbackUrl = new URL(await consentAndAuthenticate(browser, harness, screens, TARO));

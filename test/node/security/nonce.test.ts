@@ -10,7 +10,7 @@ import {
   postResult,
   startFlow,
   startHarness,
-  TestBrowser,
+  ScriptedBrowser,
   type Harness,
 } from '../relay/harness.js';
 
@@ -45,7 +45,7 @@ function watchWire(harness: Harness, rewriteNonce?: string): Wire {
 }
 
 /** The browser part up to the relay's callback URL (not yet requested). */
-async function callbackUrlFor(harness: Harness, browser: TestBrowser, flow: Awaited<ReturnType<typeof startFlow>>): Promise<string> {
+async function callbackUrlFor(harness: Harness, browser: ScriptedBrowser, flow: Awaited<ReturnType<typeof startFlow>>): Promise<string> {
   return consentAndAuthenticate(browser, harness, await openConsentScreen(browser, harness, flow), TARO);
 }
 
@@ -60,7 +60,7 @@ describe('nonce: the relay checks the ID token it gets with the code', () => {
     const forged = oauth.generateRandomNonce();
     const wire = watchWire(harness, forged);
     try {
-      const browser = new TestBrowser();
+      const browser = new ScriptedBrowser();
       const flow = await startFlow(harness);
       const callbackUrl = await callbackUrlFor(harness, browser, flow);
       const message = await handOffMessage(await browser.request(callbackUrl));
@@ -82,7 +82,7 @@ describe('nonce: the relay checks the ID token it gets with the code', () => {
   it('sends a fresh nonce with every flow, gets it back in the ID token, and redeems the callback once', async () => {
     const wire = watchWire(harness);
     try {
-      const browser = new TestBrowser();
+      const browser = new ScriptedBrowser();
       const first = await startFlow(harness);
       const second = await startFlow(harness);
       // A pushed request may be sent twice (DPoP nonce retry), with the same nonce.
