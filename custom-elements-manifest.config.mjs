@@ -61,11 +61,11 @@ function dropNamelessEvents() {
 
 export default {
   globs: [
-    'src/element/myna-fetch-button.ts',
-    'src/element/myna-fetch-config.ts',
-    'src/element/define.ts',
-    'src/week-view/myna-availability-week.ts',
-    'src/week-view/define.ts',
+    'src/widget/element/myna-fetch-button.ts',
+    'src/widget/element/myna-fetch-config.ts',
+    'src/widget/element/define.ts',
+    'src/widget/week-view/myna-availability-week.ts',
+    'src/widget/week-view/define.ts',
   ],
   outdir: '',
   litelement: true,

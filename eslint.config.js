@@ -3,6 +3,16 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
+const NODE_PACKAGES = ['hono', 'hono/*', '@hono/*', 'jose', 'better-sqlite3', 'pg', 'nodemailer', 'oidc-provider', 'oauth4webapi', 'smtp-server'];
+const BROWSER_FORBIDDEN = [
+  { group: ['**/server', '**/server/**', '**/dev/**'], message: 'Browser and shared code never import server or dev-tool code (src/server, src/dev).' },
+  { group: ['node:*'], message: 'Browser and shared code never import Node built-ins.' },
+  { group: NODE_PACKAGES, message: 'A server-side package: browser and shared code stay free of it.' },
+];
+const FULL_ZOD = { group: ['zod', 'zod/v4', 'zod/mini'], message: 'No zod in the widget: it would take a third of the 20 KB budget.' };
+const SHARED_FORBIDDEN = { group: ['**/widget/**', 'lit', 'lit/*', '@lit/*'], message: 'Domain and protocol code is shared by both sides: no widget or Lit imports.' };
+const SERVER_FORBIDDEN = { group: ['**/widget/**', 'lit', 'lit/*', '@lit/*'], message: 'Server and dev-tool code never import the widget (src/widget).' };
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'storybook-static/', '.dev/', 'custom-elements.json'] },
   js.configs.recommended,
@@ -21,6 +31,22 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  // The architecture's one direction, checked by machine: browser code (widget) and the code both
+  // sides share (domain, protocol) never reach server, dev-tool or Node code; the server never
+  // imports the widget. test/node/build/boundary.test.ts proves the rule fires.
+  {
+    // Full zod would double the script-tag build; the widget checks answers with src/protocol's checks.
+    files: ['src/widget/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...BROWSER_FORBIDDEN, FULL_ZOD] }] },
+  },
+  {
+    files: ['src/domain/**/*.ts', 'src/protocol/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...BROWSER_FORBIDDEN, SHARED_FORBIDDEN] }] },
+  },
+  {
+    files: ['src/server/**/*.ts', 'src/dev/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_FORBIDDEN] }] },
   },
   {
     // Node-side JavaScript config and scripts.

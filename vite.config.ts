@@ -36,7 +36,7 @@ export default defineConfig({
     minify: true,
     sourcemap: true,
     lib: {
-      entry: 'src/index.ts',
+      entry: 'src/widget/index.ts',
       name: 'MynaFetchButton',
       formats: ['es', 'iife'],
       fileName: (format) => (format === 'iife' ? IIFE : 'myna-fetch-button.js'),

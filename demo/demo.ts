@@ -1,5 +1,5 @@
-import { MYNA_FETCH_EVENT_TYPES } from '../src/events/index.js';
-import '../src/week-view/index.js';
+import { MYNA_FETCH_EVENT_TYPES } from '../src/widget/events/index.js';
+import '../src/widget/week-view/index.js';
 
 // The demo's side panel: every widget event with its detail, as a frontend developer wants to see it.
 

@@ -60,7 +60,7 @@ const WIRING: Record<string, string> = {
   ...(process.env.SMTP_HOST === undefined ? { SMTP_PORT: String(MAIL_SMTP_PORT) } : {}),
 };
 
-const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
+const DEMO_DIR = fileURLToPath(new URL('../demo', import.meta.url));
 
 /** The demo pages and script name the default URLs; serve them with the URLs of this run. */
 function demoUrls(): Plugin {
@@ -117,9 +117,9 @@ function stopAll(code: number): void {
 process.once('SIGINT', () => stopAll(0));
 process.once('SIGTERM', () => stopAll(0));
 
-run('mail', 'src/mail-catcher/main.ts');
-run('sandbox', 'src/sandbox/main.ts');
-run('relay', 'src/relay/main.ts');
+run('mail', 'src/dev/mail-catcher/main.ts');
+run('sandbox', 'src/dev/sandbox/main.ts');
+run('relay', 'src/server/main.ts');
 const demo = await createServer({
   configFile: false,
   root: process.cwd(),

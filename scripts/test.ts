@@ -43,6 +43,9 @@ const postgresEnv: Record<string, string> = postgres === undefined ? {} : { MYNA
 
 const steps: Step[] = [
   { name: 'types', command: bin('tsc'), args: ['--noEmit'] },
+  // Each side alone: the widget without Node's types, the server without the DOM's.
+  { name: 'types (widget side)', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.widget.json'] },
+  { name: 'types (server side)', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.server.json'] },
   { name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
   { name: 'lit-analyzer', command: bin('lit-analyzer'), args: ['--strict', '--maxWarnings', '0', 'src'] },
   {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-import { fill } from '../src/i18n/index.js';
+import { fill } from '../src/widget/i18n/index.js';
 import { loanFormMeta, type ButtonArgs } from './support/loan-form.js';
 import {
   continueToPortal,

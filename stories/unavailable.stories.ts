@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect } from 'storybook/test';
-import { japanTime } from '../src/element/views/unavailable.js';
-import { fill } from '../src/i18n/index.js';
+import { japanTime } from '../src/widget/element/views/unavailable.js';
+import { fill } from '../src/widget/i18n/index.js';
 import { loanFormMeta, type ButtonArgs } from './support/loan-form.js';
 import { expectFocused, mainButton, partOf, press, pressMain, reach, sceneOf, statusOf, typeInto, type Scene } from './support/play.js';
-import type { Availability } from '../src/relay-client/index.js';
+import type { Availability } from '../src/widget/relay-client/index.js';
 import { jukiNetStopped } from './support/story-relay.js';
 
 /** The 日本年金機構 server outside its weekday hours (8–23, 土日祝日を除く), Saturday noon. */

@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-import '../src/week-view/index.js';
-import type { AvailabilityWeek, MynaAvailabilityWeek } from '../src/week-view/index.js';
-import { SAMPLE_WEEK, SAMPLE_WEEK_WITH_MAINTENANCE } from '../src/week-view/sample-week.js';
+import '../src/widget/week-view/index.js';
+import type { AvailabilityWeek, MynaAvailabilityWeek } from '../src/widget/week-view/index.js';
+import { SAMPLE_WEEK, SAMPLE_WEEK_WITH_MAINTENANCE } from '../src/widget/week-view/sample-week.js';
 
 interface WeekArgs {
   week: AvailabilityWeek;

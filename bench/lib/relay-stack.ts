@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { CALLBACK_PATH, createRelayApp, jsonLogger, loadConfig, prepareRelayDeps, silentLogger } from '../../src/relay/index.js';
-import { createSandbox } from '../../src/sandbox/index.js';
+import { CALLBACK_PATH, createRelayApp, jsonLogger, loadConfig, prepareRelayDeps, silentLogger } from '../../src/server/index.js';
+import { createSandbox } from '../../src/dev/sandbox/index.js';
 
 const CLIENT_ID = 'myna-relay-bench';
 

@@ -1,5 +1,5 @@
 import { startPostgresCluster, type PostgresCluster } from '../../scripts/postgres-cluster.js';
-import { availability } from '../../src/schedule/index.js';
+import { availability } from '../../src/domain/schedule/index.js';
 import { spawnStack } from '../lib/stack-client.js';
 import { median, percentile } from '../lib/stats.js';
 import { RETURN_URL, widgetHeaders } from '../lib/widget-call.js';

@@ -1,4 +1,4 @@
-import { ScriptedBrowser } from '../../scripts/scripted-browser.js';
+import { ScriptedBrowser } from '../../test/support/scripted-browser.js';
 import { spawnStack, type StackHandle } from '../lib/stack-client.js';
 import { median, percentile } from '../lib/stats.js';
 import { flowBody, newSecret, widgetHeaders } from '../lib/widget-call.js';

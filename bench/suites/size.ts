@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { messageTable } from '../../src/i18n/messages.js';
+import { messageTable } from '../../src/widget/i18n/messages.js';
 import { buildWidget } from '../lib/build.js';
 import type { BenchRow } from '../table.js';
 

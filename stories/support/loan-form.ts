@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { action } from 'storybook/actions';
 import type { ArgTypes, Meta, StoryContext } from '@storybook/web-components-vite';
-import '../../src/index.js';
+import '../../src/widget/index.js';
 import { StoryRelay, type RelayScript } from './story-relay.js';
 
 /** The `--myna-*` custom properties of the element's JSDoc header (`@cssproperty`). */

@@ -1,7 +1,7 @@
 import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test';
-import type { MynaFetchPhase } from '../../src/events/index.js';
-import { langOf, messagesFor, type Lang, type Messages } from '../../src/i18n/index.js';
-import type { MynaFetchButton } from '../../src/index.js';
+import type { MynaFetchPhase } from '../../src/widget/events/index.js';
+import { langOf, messagesFor, type Lang, type Messages } from '../../src/widget/i18n/index.js';
+import type { MynaFetchButton } from '../../src/widget/index.js';
 import type { LoanFormLoaded } from './loan-form.js';
 import type { StoryRelay } from './story-relay.js';
 

@@ -1,10 +1,10 @@
-import { catalogEntry } from '../../src/catalog/lookup.js';
-import type { Availability, Disclosure, FallbackRequest, FlowResult, FlowStarted, StartFlowRequest } from '../../src/relay-client/index.js';
-import { RelayError } from '../../src/relay-client/index.js';
-import { ScriptedRelay } from '../../src/relay-client/scripted-relay-client.js';
+import { catalogEntry } from '../../src/domain/catalog/lookup.js';
+import type { Availability, Disclosure, FallbackRequest, FlowResult, FlowStarted, StartFlowRequest } from '../../src/widget/relay-client/index.js';
+import { RelayError } from '../../src/widget/relay-client/index.js';
+import { ScriptedRelay } from '../../src/widget/relay-client/scripted-relay-client.js';
 
 export { RelayError };
-export { incomeSuccess, jukiNetStopped } from '../../src/relay-client/scripted-relay-client.js';
+export { incomeSuccess, jukiNetStopped } from '../../src/widget/relay-client/scripted-relay-client.js';
 
 /** A relay call that can be left unanswered, to show the element while it waits for the relay. */
 export type HeldCall = 'disclosure' | 'availability' | 'startFlow' | 'registerFallback';

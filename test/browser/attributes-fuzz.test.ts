@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { LitElement } from 'lit';
-import { MynaFetchButton, type MynaFetchErrorEvent, type MynaFetchStartEvent } from '../../src/index.js';
+import { MynaFetchButton, type MynaFetchErrorEvent, type MynaFetchStartEvent } from '../../src/widget/index.js';
 
 type Attributes = Partial<Record<string, string>>;
 

@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { MynaFetchButton } from '../../src/index.js';
-import '../../src/index.js';
-import { RelayError } from '../../src/relay-client/index.js';
-import { ScriptedRelay, incomeSuccess } from '../../src/relay-client/scripted-relay-client.js';
+import type { MynaFetchButton } from '../../src/widget/index.js';
+import '../../src/widget/index.js';
+import { RelayError } from '../../src/widget/relay-client/index.js';
+import { ScriptedRelay, incomeSuccess } from '../../src/widget/relay-client/scripted-relay-client.js';
 import { realClick } from './support/real-click.js';
 
 async function loanForm(relay: ScriptedRelay) {

@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import type { MynaFetchButton } from '../../src/index.js';
-import '../../src/index.js';
-import { ScriptedRelay, incomeSuccess, jukiNetStopped } from '../../src/relay-client/scripted-relay-client.js';
+import type { MynaFetchButton } from '../../src/widget/index.js';
+import '../../src/widget/index.js';
+import { ScriptedRelay, incomeSuccess, jukiNetStopped } from '../../src/widget/relay-client/scripted-relay-client.js';
 import { realClick } from './support/real-click.js';
 
 const buttonNamed = (el: MynaFetchButton, name: string) =>

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { MynaFetchButton, defineMynaFetchElements } from '../../src/index.js';
+import { MynaFetchButton, defineMynaFetchElements } from '../../src/widget/index.js';
 
 describe('<myna-fetch-button>', () => {
   it('is registered and renders an accessible button with the Japanese label by default', async () => {

@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { MynaFetchButton } from '../../src/index.js';
-import '../../src/index.js';
-import { RelayError } from '../../src/relay-client/index.js';
-import { ScriptedRelay, incomeSuccess, jukiNetStopped } from '../../src/relay-client/scripted-relay-client.js';
+import type { MynaFetchButton } from '../../src/widget/index.js';
+import '../../src/widget/index.js';
+import { RelayError } from '../../src/widget/relay-client/index.js';
+import { ScriptedRelay, incomeSuccess, jukiNetStopped } from '../../src/widget/relay-client/scripted-relay-client.js';
 import { realClick } from './support/real-click.js';
 
 const inner = (el: MynaFetchButton, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { AvailabilityWeek, MynaAvailabilityWeek, WeekRequest } from '../../src/week-view/index.js';
-import { defineMynaAvailabilityWeek } from '../../src/week-view/index.js';
-import { SAMPLE_WEEK, SAMPLE_WEEK_WITH_MAINTENANCE } from '../../src/week-view/sample-week.js';
+import type { AvailabilityWeek, MynaAvailabilityWeek, WeekRequest } from '../../src/widget/week-view/index.js';
+import { defineMynaAvailabilityWeek } from '../../src/widget/week-view/index.js';
+import { SAMPLE_WEEK, SAMPLE_WEEK_WITH_MAINTENANCE } from '../../src/widget/week-view/sample-week.js';
 
 const shadow = (el: MynaAvailabilityWeek) => el.shadowRoot!;
 const cellsOf = (row: Element) => [...row.children].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim());

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import type { CaughtMail } from '../../src/mail-catcher/index.js';
+import type { CaughtMail } from '../../src/dev/mail-catcher/index.js';
 import { newSession, type Session } from './support/browser.js';
 import {
   EN,

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEFAULT_SLOW_DELAY_MS } from '../../src/sandbox/options.js';
+import { DEFAULT_SLOW_DELAY_MS } from '../../src/dev/sandbox/options.js';
 import type { Session } from './support/browser.js';
 import {
   JA,

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { createSandbox, createSandboxClock, scheduleAvailability, type AvailabilityHook } from '../../src/sandbox/index.js';
+import { createSandbox, createSandboxClock, scheduleAvailability, type AvailabilityHook } from '../../src/dev/sandbox/index.js';
 import {
   CALLBACK_PATH,
   createRelayApp,
@@ -13,9 +13,9 @@ import {
   type MailWorker,
   type RelayConfig,
   type RelayDeps,
-} from '../../src/relay/index.js';
-import { createFallbackContext, relayClock } from '../../src/relay/app.js';
-import { startMailWorker } from '../../src/relay/fallback/worker.js';
+} from '../../src/server/index.js';
+import { createFallbackContext, relayClock } from '../../src/server/app.js';
+import { startMailWorker } from '../../src/server/fallback/worker.js';
 import { closeServer, listenOnLoopback } from './loopback.js';
 
 /** One request as the relay's HTTP server received it (path without the query). */

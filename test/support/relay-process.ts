@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 
-/** `tsx src/relay/main.ts` as its own process: what a deployment runs, killable for real. */
+/** `tsx src/server/main.ts` as its own process: what a deployment runs, killable for real. */
 export interface RelayProcess {
   /** How messages about it name it (e.g. "A" of two instances). */
   name: string;
@@ -23,7 +23,7 @@ export interface RelayProcess {
  */
 export async function startRelayProcess(env: Record<string, string>, name = 'relay'): Promise<RelayProcess> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(RELAY_|SMTP_|PORTAL_|PORT$)/.test(key)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/relay/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...inherited, PORT: '0', SMTP_PORT: '9', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CALLBACK_PATH } from '../../src/relay/index.js';
-import { createSandbox } from '../../src/sandbox/index.js';
+import { CALLBACK_PATH } from '../../src/server/index.js';
+import { createSandbox } from '../../src/dev/sandbox/index.js';
 import { closeServer, listenOnLoopback } from './loopback.js';
 
 export interface SandboxForRelay {

@@ -1,6 +1,6 @@
 import { waitUntil } from '@open-wc/testing';
-import type { MynaFetchButton } from '../../../src/index.js';
-import { ScriptedRelay, incomeSuccess } from '../../../src/relay-client/scripted-relay-client.js';
+import type { MynaFetchButton } from '../../../src/widget/index.js';
+import { ScriptedRelay, incomeSuccess } from '../../../src/widget/relay-client/scripted-relay-client.js';
 import { realClick } from '../support/real-click.js';
 
 /** A relay that consents, retrieves for a moment and answers 給与収入額 5,670,000 yen (567 万円). */

@@ -1,4 +1,4 @@
-import type { MynaFetchButton, MynaFetchSuccessEvent } from '../../../src/index.js';
+import type { MynaFetchButton, MynaFetchSuccessEvent } from '../../../src/widget/index.js';
 import { createElement as h, useEffect, useRef, useState } from './react.js';
 
 interface LoanFormProps {

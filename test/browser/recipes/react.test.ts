@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { MynaFetchButton } from '../../../src/index.js';
-import '../../../src/index.js';
+import type { MynaFetchButton } from '../../../src/widget/index.js';
+import '../../../src/widget/index.js';
 import { fetchAndFill, incomeRelay } from './drive.js';
 import { LoanForm19, LoanFormControlled, LoanFormWithRef } from './react-recipe.js';
 import { createElement, createRoot, reactVersion } from './react.js';

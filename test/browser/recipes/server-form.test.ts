@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { MynaFetchButton } from '../../../src/index.js';
+import type { MynaFetchButton } from '../../../src/widget/index.js';
 import { realClick } from '../support/real-click.js';
 import { fetchAndFill, incomeRelay } from './drive.js';
 
@@ -30,7 +30,7 @@ describe('recipe: server-rendered form, element upgraded after the fact', () => 
     expect(new FormData(form).get('annualIncome')).to.equal('480');
 
     // The <script> tag (here: the module) arrives later and upgrades the element in place.
-    await import('../../../src/index.js');
+    await import('../../../src/widget/index.js');
     await customElements.whenDefined('myna-fetch-button');
     const el = button as MynaFetchButton;
     expect(el.relay).to.equal('https://relay.bank.example');

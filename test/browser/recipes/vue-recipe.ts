@@ -1,4 +1,4 @@
-import type { MynaFetchSuccessEvent } from '../../../src/index.js';
+import type { MynaFetchSuccessEvent } from '../../../src/widget/index.js';
 import { createApp, defineComponent, ref } from 'vue/dist/vue.esm-browser.js';
 
 // #region vue

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { MynaFetchButton } from '../../../src/index.js';
-import '../../../src/index.js';
+import type { MynaFetchButton } from '../../../src/widget/index.js';
+import '../../../src/widget/index.js';
 import { version } from 'vue/dist/vue.esm-browser.js';
 import { fetchAndFill, incomeRelay } from './drive.js';
 import { mountLoanForm } from './vue-recipe.js';

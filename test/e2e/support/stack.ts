@@ -2,8 +2,8 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../../src/catalog/index.js';
-import { startMailCatcher, type MailCatcher } from '../../../src/mail-catcher/index.js';
+import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../../src/domain/catalog/index.js';
+import { startMailCatcher, type MailCatcher } from '../../../src/dev/mail-catcher/index.js';
 import { startPortalStack, type PortalStack } from '../../support/portal-stack.js';
 import { launchBrowser } from './browser.js';
 import { startHostPage, WIDGET, type HostPage } from './host-page.js';
@@ -31,7 +31,7 @@ export interface E2eStackOptions {
   /** An instant (with an offset) both clocks, the relay's and the sandbox's, start at; default real time. */
   clock?: string;
   /**
-   * Starts the development mail catcher (src/mail-catcher) on free loopback ports, points the
+   * Starts the development mail catcher (src/dev/mail-catcher) on free loopback ports, points the
    * relay's SMTP settings at it and runs the relay's fallback mail worker every `mail.intervalMs`
    * (default 200 ms).
    */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CATALOG, catalogEntry, type CodeValue } from '../../../src/catalog/index.js';
+import { CATALOG, catalogEntry, type CodeValue } from '../../../src/domain/catalog/index.js';
 
 function codesOf(key: string): readonly CodeValue[] {
   const entry = catalogEntry(key);

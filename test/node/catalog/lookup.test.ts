@@ -8,7 +8,7 @@ import {
   entryByInfoNumber,
   resolveItemKey,
   serversFor,
-} from '../../../src/catalog/index.js';
+} from '../../../src/domain/catalog/index.js';
 
 describe('lookup helpers', () => {
   it('finds entries by key and by info number', () => {

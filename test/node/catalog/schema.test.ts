@@ -7,7 +7,7 @@ import {
   catalogEntrySchema,
   catalogForApi,
   catalogSchema,
-} from '../../../src/catalog/index.js';
+} from '../../../src/domain/catalog/index.js';
 
 const salaryRevenue = catalogEntry('localTax.salaryRevenue');
 

@@ -7,7 +7,7 @@ import {
   SYSTEM_IDS,
   catalogEntry,
   entryByInfoNumber,
-} from '../../../src/catalog/index.js';
+} from '../../../src/domain/catalog/index.js';
 
 describe('servers', () => {
   it('lists the systems and intermediate servers with the guideline labels', () => {

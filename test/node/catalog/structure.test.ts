@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CATALOG, catalogEntry, childrenOf } from '../../../src/catalog/index.js';
+import { CATALOG, catalogEntry, childrenOf } from '../../../src/domain/catalog/index.js';
 
 describe('catalog structure', () => {
   it('holds 3 top-level info entries, 15 categories, 59 numbered info entries and 114 fields', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CATALOG, type FieldEntry, type InfoEntry } from '../../../src/catalog/index.js';
+import { CATALOG, type FieldEntry, type InfoEntry } from '../../../src/domain/catalog/index.js';
 
 const fields = (table: FieldEntry['table']): FieldEntry[] =>
   CATALOG.filter((entry): entry is FieldEntry => entry.kind === 'field' && entry.table === table);

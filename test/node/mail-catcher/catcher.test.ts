@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import nodemailer from 'nodemailer';
-import { decodeWords, parseMail, startMailCatcher, type CaughtMail, type MailCatcher } from '../../../src/mail-catcher/index.js';
+import { decodeWords, parseMail, startMailCatcher, type CaughtMail, type MailCatcher } from '../../../src/dev/mail-catcher/index.js';
 
 const LINK = 'http://localhost:8787/v1/resume/eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
 
@@ -123,7 +123,7 @@ describe('MIME decoding', () => {
 
 describe('mail catcher process (npm start runs it)', () => {
   it('listens on the configured ports and says where', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/mail-catcher/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/dev/mail-catcher/main.ts'], {
       env: { ...process.env, MAIL_CATCHER_SMTP_PORT: '0', MAIL_CATCHER_HTTP_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -148,7 +148,7 @@ describe('mail catcher process (npm start runs it)', () => {
   });
 
   it('stops with a message naming a bad variable', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/mail-catcher/main.ts'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/dev/mail-catcher/main.ts'], {
       env: { ...process.env, MAIL_CATCHER_SMTP_PORT: 'many' },
       encoding: 'utf8',
       timeout: 15_000,

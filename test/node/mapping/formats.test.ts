@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FORMAT_NAMES, FormatError, formatValue, isFormatName, type RetrievedValue } from '../../../src/mapping/index.js';
+import { FORMAT_NAMES, FormatError, formatValue, isFormatName, type RetrievedValue } from '../../../src/domain/mapping/index.js';
 
 const income: RetrievedValue = { key: 'localTax.salaryRevenue', kind: 'amount', value: 5_670_000 };
 const date = (value: string): RetrievedValue => ({ key: 'x.date', kind: 'date', value });

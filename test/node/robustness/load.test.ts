@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import autocannon, { type Request, type Result } from 'autocannon';
-import { ALWAYS_OPEN, fallbackBody, startBody, temporaryDir, widgetHeaders, widgetSecret } from '../relay/helpers.js';
+import { ALWAYS_OPEN, fallbackBody, startBody, temporaryDir, widgetHeaders, widgetSecret } from '../server/helpers.js';
 import { startRelayProcess, type RelayProcess } from '../../support/relay-process.js';
 import { startSandboxForRelay, type SandboxForRelay } from '../../support/sandbox-for-relay.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { EXCHANGE_LEASE_MS } from '../../../src/relay/flows/callback.js';
+import { EXCHANGE_LEASE_MS } from '../../../src/server/flows/callback.js';
 import {
   consentAndAuthenticate,
   handOffMessage,
@@ -12,8 +12,8 @@ import {
   type Origins,
   type PortalScreens,
   type StartedFlow,
-} from '../relay/harness.js';
-import { ALWAYS_OPEN, temporaryDir, widgetHeaders } from '../relay/helpers.js';
+} from '../server/harness.js';
+import { ALWAYS_OPEN, temporaryDir, widgetHeaders } from '../server/helpers.js';
 import { startRelayProcess, type RelayProcess } from '../../support/relay-process.js';
 import { startSandboxForRelay, type SandboxForRelay } from '../../support/sandbox-for-relay.js';
 

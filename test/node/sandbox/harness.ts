@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import * as oauth from 'oauth4webapi';
-import { createSandbox, type Availability, type AvailabilityHook, type SandboxOptions } from '../../../src/sandbox/index.js';
+import { createSandbox, type Availability, type AvailabilityHook, type SandboxOptions } from '../../../src/dev/sandbox/index.js';
 
 export const REDIRECT_URI = 'http://127.0.0.1:9/v1/flows/callback';
 const insecure = { [oauth.allowInsecureRequests]: true } as const;

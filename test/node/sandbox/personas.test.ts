@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { catalogEntry, descendantsOf } from '../../../src/catalog/index.js';
-import { PERSONAS } from '../../../src/sandbox/index.js';
+import { catalogEntry, descendantsOf } from '../../../src/domain/catalog/index.js';
+import { PERSONAS } from '../../../src/dev/sandbox/index.js';
 
 const localTaxValueKeys = descendantsOf('localTax')
   .filter((entry) => entry.kind === 'field' && entry.value.kind !== 'group')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answerRecords, selectRecords, valueKeysFor, type PersonaRecord } from '../../../src/sandbox/records.js';
+import { answerRecords, selectRecords, valueKeysFor, type PersonaRecord } from '../../../src/dev/sandbox/records.js';
 
 const records: PersonaRecord[] = [
   { asOf: '2023-06-01', values: { 'localTax.taxYear': 2023 } },

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import * as oauth from 'oauth4webapi';
-import { createSandbox, startSandbox } from '../../../src/sandbox/index.js';
+import { createSandbox, startSandbox } from '../../../src/dev/sandbox/index.js';
 import { detailFor, newDpop, prepareRequest, withDpopNonceRetry } from './harness.js';
 
 describe('sandbox startup', () => {
@@ -82,7 +82,7 @@ describe('sandbox startup', () => {
   });
 
   it('stops with a message naming a bad environment variable', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/sandbox/main.ts'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/dev/sandbox/main.ts'], {
       env: { ...process.env, SANDBOX_CLIENT_REDIRECT_URIS: 'not a url', SANDBOX_DATA_DIR: dataDir },
       encoding: 'utf8',
       timeout: 15_000,

@@ -1,5 +1,5 @@
-import type { ServerId } from '../../../src/catalog/index.js';
-import type { DownReason, ScheduleOverrides } from '../../../src/schedule/index.js';
+import type { ServerId } from '../../../src/domain/catalog/index.js';
+import type { DownReason, ScheduleOverrides } from '../../../src/domain/schedule/index.js';
 
 /**
  * A case read off tables 2.5-1 .. 2.5-4 of guideline v2.2 by hand. Calendar facts used:

@@ -5,7 +5,7 @@ import {
   formatJapanTime,
   serverAvailability,
   type ScheduleOptions,
-} from '../../../src/schedule/index.js';
+} from '../../../src/domain/schedule/index.js';
 import {
   HOLIDAY_CASES,
   OVERRIDE_CASES,

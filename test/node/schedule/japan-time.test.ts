@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatJapanTime, intervals, nationalHolidays } from '../../../src/schedule/index.js';
+import { formatJapanTime, intervals, nationalHolidays } from '../../../src/domain/schedule/index.js';
 
 describe('Japan time, whatever the machine zone', () => {
   it('formats instants in Japan time with milliseconds', () => {

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import holidayJp from '@holiday-jp/holiday_jp';
 import fc from 'fast-check';
-import { INTERMEDIATE_SERVER_IDS, SERVERS, type ServerId } from '../../../src/catalog/index.js';
+import { INTERMEDIATE_SERVER_IDS, SERVERS, type ServerId } from '../../../src/domain/catalog/index.js';
 import {
   availability,
   intervals,
   serverAvailability,
   serversNeeded,
   type ScheduleOverrides,
-} from '../../../src/schedule/index.js';
+} from '../../../src/domain/schedule/index.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -6,7 +6,7 @@ import {
   parseScheduleOverridesJson,
   scheduleSchema,
   type ScheduleOverrides,
-} from '../../../src/schedule/index.js';
+} from '../../../src/domain/schedule/index.js';
 
 const rejects = (value: unknown, path: string) =>
   assert.throws(() => parseScheduleOverrides(value), (error: Error) => {

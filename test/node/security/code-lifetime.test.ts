@@ -10,12 +10,12 @@ import {
   startHarness,
   ScriptedBrowser,
   type Harness,
-} from '../relay/harness.js';
+} from '../server/harness.js';
 
 const TARO = { persona: 'yamada-taro', pin: '1234' };
 
 /**
- * The sandbox's codes live 60 s (src/sandbox/protocol.ts TTL.authorizationCode); here 2 s, so a
+ * The sandbox's codes live 60 s (src/dev/sandbox/protocol.ts TTL.authorizationCode); here 2 s, so a
  * code can be aged past its lifetime without a minute's wait. oidc-provider counts whole seconds,
  * so a 2 s code has at least 1 s left when issued.
  */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { jsonLogger } from '../../../src/relay/index.js';
+import { jsonLogger } from '../../../src/server/index.js';
 import {
   consentAndAuthenticate,
   handOffMessage,
@@ -10,11 +10,11 @@ import {
   startHarness,
   ScriptedBrowser,
   type Harness,
-} from '../relay/harness.js';
-import { fallbackBody, widgetHeaders } from '../relay/helpers.js';
+} from '../server/harness.js';
+import { fallbackBody, widgetHeaders } from '../server/helpers.js';
 
 const TARO = { persona: 'yamada-taro', pin: '1234' };
-/** The persona's values and name as the sandbox holds them (src/sandbox/personas.ts). */
+/** The persona's values and name as the sandbox holds them (src/dev/sandbox/personas.ts). */
 const PERSONA_VALUES = ['5670000', '5,670,000', '山田', '太郎', 'Taro Yamada'];
 const EMAIL = 'log-check.hanako@example.org';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

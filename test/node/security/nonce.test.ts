@@ -12,7 +12,7 @@ import {
   startHarness,
   ScriptedBrowser,
   type Harness,
-} from '../relay/harness.js';
+} from '../server/harness.js';
 
 const TARO = { persona: 'yamada-taro', pin: '1234' };
 

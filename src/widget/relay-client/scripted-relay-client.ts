@@ -1,0 +1,110 @@
+import { RelayError, type FallbackRequest, type RelayClient, type StartFlowRequest } from './relay-client.js';
+import type { Availability, Disclosure, FlowResult, FlowStarted } from './schema.js';
+
+/**
+ * A relay that answers from a script: `start` once, then one `results` entry per poll (the last repeats).
+ *
+ * For the browser tests and Storybook only: nothing public (src/widget/index.ts, src/widget/relay-client/index.ts)
+ * exports it, so the widget bundles never include it.
+ */
+export class ScriptedRelay implements RelayClient {
+  readonly started: StartFlowRequest[] = [];
+  readonly polls: { flowId: string; secret: string }[] = [];
+  readonly cancelled: string[] = [];
+  readonly registrations: { request: FallbackRequest; idempotencyKey: string }[] = [];
+  /** What `availability` answers; available by default. */
+  availabilityAnswer: Availability = { available: true, at: new Date().toISOString(), nextAvailableAt: null, servers: [] };
+  /** What `registerFallback` does: answer after `delayMs`, or throw. */
+  fallbackAnswer: { delayMs: number } | RelayError = { delayMs: 0 };
+
+  constructor(
+    private readonly results: FlowResult[],
+    private readonly start: FlowStarted | RelayError = {
+      flowId: 'flow-1',
+      launchUrl: 'about:blank#launch',
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      consent: { service: '〇〇銀行', purpose: '住宅ローンの事前審査', retainUntil: '2026-12-23' },
+    },
+  ) {}
+
+  async disclosure(items: readonly string[]): Promise<Disclosure> {
+    return {
+      service: '〇〇銀行',
+      purpose: '住宅ローンの事前審査',
+      retentionDays: 30,
+      items: items.map((key) => ({ key, labelJa: key === 'localTax.salaryRevenue' ? '給与収入額' : key, labelEn: key })),
+    };
+  }
+
+  async availability(): Promise<Availability> {
+    return this.availabilityAnswer;
+  }
+
+  async registerFallback(request: FallbackRequest, idempotencyKey: string): Promise<{ registrationId: string }> {
+    this.registrations.push({ request, idempotencyKey });
+    if (this.fallbackAnswer instanceof RelayError) throw this.fallbackAnswer;
+    await new Promise((resolve) => setTimeout(resolve, (this.fallbackAnswer as { delayMs: number }).delayMs));
+    return { registrationId: `reg-${idempotencyKey.slice(0, 8)}` };
+  }
+
+  async startFlow(request: StartFlowRequest): Promise<FlowStarted> {
+    this.started.push(request);
+    if (this.start instanceof RelayError) throw this.start;
+    return this.start;
+  }
+
+  async flowResult(flowId: string, secret: string): Promise<FlowResult> {
+    this.polls.push({ flowId, secret });
+    const result = this.results[Math.min(this.polls.length - 1, this.results.length - 1)];
+    if (!result) throw new RelayError('relay-unreachable', 0);
+    return result;
+  }
+
+  async cancelFlow(flowId: string): Promise<void> {
+    this.cancelled.push(flowId);
+  }
+}
+
+/** The 住基ネット planned stop of the 3rd weekend: down until Sunday 08:00 Japan time. */
+export const jukiNetStopped: Availability = {
+  available: false,
+  at: '2026-11-21T14:00:00.000Z',
+  nextAvailableAt: '2026-11-23T23:00:00.000Z',
+  servers: [
+    { id: 'mynaportal', available: true, nextAvailableAt: '2026-11-21T14:00:00.000Z', labelJa: 'マイナポータル', labelEn: 'Mynaportal' },
+    {
+      id: 'juki-net',
+      available: false,
+      nextAvailableAt: '2026-11-23T23:00:00.000Z',
+      reason: 'planned-stop',
+      labelJa: '住民基本台帳ネットワークシステム',
+      labelEn: 'Resident Registry Network',
+    },
+  ],
+};
+
+export const incomeSuccess: FlowResult = {
+  status: 'success',
+  result: {
+    items: ['localTax.salaryRevenue'],
+    query: { method: 'latest' },
+    records: [
+      {
+        asOf: '2025-06-01',
+        values: [
+          {
+            key: 'localTax.salaryRevenue',
+            labelJa: '給与収入額',
+            labelEn: 'Salary revenue',
+            infoNumber: '2',
+            kind: 'amount',
+            unit: 'yen',
+            value: 5_670_000,
+          },
+        ],
+      },
+    ],
+    retrievedAt: '2026-11-23T06:00:00.000Z',
+    consent: { service: '〇〇銀行', purpose: '住宅ローンの事前審査', retainUntil: '2026-12-23' },
+  },
+};

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const eslint = new ESLint({ cwd: root });
+
+/** The rule ids ESLint reports for `code` as if it were the file at `filePath` (relative to the root). */
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${root}${filePath}` });
+  return result!.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+}
+
+describe('the browser/server boundary (eslint.config.js)', () => {
+  const cases: [file: string, code: string, refused: boolean][] = [
+    ['src/widget/element/x.ts', "import { assembleRelay } from '../../server/app.js';\n", true],
+    ['src/widget/element/x.ts', "import { startSandbox } from '../../dev/sandbox/sandbox.js';\n", true],
+    ['src/widget/element/x.ts', "import { readFileSync } from 'node:fs';\n", true],
+    ['src/widget/element/x.ts', "import { Hono } from 'hono';\n", true],
+    ['src/widget/element/x.ts', "import { z } from 'zod';\n", true],
+    ['src/domain/mapping/x.ts', "import { html } from 'lit';\n", true],
+    ['src/protocol/x.ts', "import { MynaFetchButton } from '../widget/element/myna-fetch-button.js';\n", true],
+    ['src/server/x.ts', "import { MynaFetchButton } from '../widget/element/myna-fetch-button.js';\n", true],
+    ['src/dev/sandbox/x.ts', "import { messagesFor } from '../../widget/i18n/index.js';\n", true],
+    // What each side may use.
+    ['src/widget/element/x.ts', "import { catalogEntry } from '../../domain/catalog/index.js';\n", false],
+    ['src/widget/element/x.ts', "import { html } from 'lit';\n", false],
+    ['src/server/x.ts', "import { catalogEntry } from '../domain/catalog/index.js';\n", false],
+    ['src/server/x.ts', "import { Hono } from 'hono';\n", false],
+  ];
+  for (const [file, code, refused] of cases) {
+    it(`${refused ? 'refuses' : 'allows'} ${code.trim()} in ${file}`, async () => {
+      const messages = await restrictedImports(file, `${code}export const used = [${code.match(/\{ (\w+) \}/)![1]}];\n`);
+      if (refused) assert.equal(messages.length, 1, `expected one restricted-import error, got ${JSON.stringify(messages)}`);
+      else assert.deepEqual(messages, []);
+    });
+  }
+});
