@@ -60,7 +60,7 @@ const WIRING: Record<string, string> = {
   ...(process.env.SMTP_HOST === undefined ? { SMTP_PORT: String(MAIL_SMTP_PORT) } : {}),
 };
 
-const DEMO_DIR = fileURLToPath(new URL('../demo', import.meta.url));
+const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
 
 /** The demo pages and script name the default URLs; serve them with the URLs of this run. */
 function demoUrls(): Plugin {

@@ -5,7 +5,7 @@ import { MYNA_FETCH_EVENT_TYPES } from '../../../src/widget/events/index.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Screenshots of every test's end state (git-ignored). */
-export const ARTIFACTS_DIR = fileURLToPath(new URL('../../../test-results/e2e', import.meta.url));
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
 
 /**
  * Debian's Chromium (never a downloaded browser); CHROME_PATH overrides. With `popupBlocking`,

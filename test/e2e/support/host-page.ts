@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { closeServer, listenOnLoopback } from '../../support/loopback.js';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 /** The built widget; `MYNA_E2E_WIDGET` points at another build of it (e.g. of another commit). */
 export const WIDGET = process.env['MYNA_E2E_WIDGET'] ?? fileURLToPath(new URL('../../../dist/myna-fetch-button.iife.js', import.meta.url));
 const WIDGET_PATH = '/myna-fetch-button.iife.js';

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { closeServer, listenOnLoopback } from '../../support/loopback.js';
 
-const REPO = fileURLToPath(new URL('../../..', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Where `DEMO_CLOCK` starts the relay's and the sandbox's clocks: a weekday morning in Japan, every server up. */
 export const DEMO_CLOCK = '2026-11-24T10:00:00+09:00';
