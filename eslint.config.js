@@ -49,6 +49,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_FORBIDDEN] }] },
   },
   {
+    // A route answers JSON through answer(c, schema, body): the protocol names every shape.
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/http/answer.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='c'][callee.property.name='json']", message: 'Answer with answer(c, <protocol schema>, body) from src/server/http/answer.ts.' },
+      ],
+    },
+  },
+  {
     // Node-side JavaScript config and scripts.
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },

@@ -19,7 +19,7 @@ export function requireKnownItems(requested: readonly string[]): string[] {
   const keys = new Set<string>();
   for (const item of requested) {
     const key = canonicalItemKey(item);
-    if (key === undefined) throw new ProblemError(400, 'unknown-item', `Unknown catalog item "${item}"`, { field: 'items' });
+    if (key === undefined) throw new ProblemError('unknown-item', `Unknown catalog item "${item}"`, { field: 'items' });
     keys.add(key);
   }
   return [...keys];
@@ -30,7 +30,7 @@ export function unavailableProblem(answer: Availability, now: number): ProblemEr
   const next = answer.nextAvailableAt === null ? null : Date.parse(answer.nextAvailableAt);
   const headers: Record<string, string> = {};
   if (next !== null && next > now) headers['Retry-After'] = String(Math.ceil((next - now) / 1000));
-  return new ProblemError(503, 'unavailable', 'The government servers these items need are not answering at this time', {
+  return new ProblemError('unavailable', 'The government servers these items need are not answering at this time', {
     title: 'Not available now',
     headers,
     extensions: { at: answer.at, nextAvailableAt: answer.nextAvailableAt, servers: answer.servers },

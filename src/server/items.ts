@@ -23,9 +23,9 @@ export function requireAllowedItems(requested: readonly string[], allowed: reado
   const keys = new Set<string>();
   for (const item of requested) {
     const key = canonicalItemKey(item);
-    if (key === undefined) throw new ProblemError(400, 'unknown-item', `Unknown catalog item "${item}"`, { field: 'items' });
+    if (key === undefined) throw new ProblemError('unknown-item', `Unknown catalog item "${item}"`, { field: 'items' });
     if (!isItemAllowed(key, allowed)) {
-      throw new ProblemError(400, 'item-not-allowed', `This service may not request "${key}"`, { field: 'items' });
+      throw new ProblemError('item-not-allowed', `This service may not request "${key}"`, { field: 'items' });
     }
     keys.add(key);
   }

@@ -1,29 +1,22 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { PROBLEMS, problemType, type ProblemCode, type ProblemDocument } from '../protocol/index.js';
 
-/** RFC 9457 problem details, with a stable machine-readable `code` and the offending `field`. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail: string;
-  field?: string;
-  /** Extension members (RFC 9457 §3.2), e.g. `nextAvailableAt` and `servers` of `unavailable`. */
-  [extension: string]: unknown;
-}
+export { PROBLEM_CONTENT_TYPE } from '../protocol/index.js';
 
-/** Thrown anywhere in a request; the app's `onError` turns it into `application/problem+json`. */
+/**
+ * Thrown anywhere in a request; the app's `onError` turns it into `application/problem+json`.
+ * The status comes from the code (src/protocol/problems.ts), so one code never means two statuses.
+ */
 export class ProblemError extends Error {
   readonly status: ContentfulStatusCode;
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly title: string;
   readonly field: string | undefined;
   readonly headers: Record<string, string>;
   readonly extensions: Record<string, unknown>;
 
   constructor(
-    status: ContentfulStatusCode,
-    code: string,
+    code: ProblemCode,
     detail: string,
     options: {
       field?: string;
@@ -35,15 +28,15 @@ export class ProblemError extends Error {
   ) {
     super(detail, { cause: options.cause });
     this.name = 'ProblemError';
-    this.status = status;
     this.code = code;
-    this.title = options.title ?? defaultTitle(status);
+    this.status = PROBLEMS[code].status;
+    this.title = options.title ?? defaultTitle(this.status);
     this.field = options.field;
     this.headers = options.headers ?? {};
     this.extensions = options.extensions ?? {};
   }
 
-  toProblem(): Problem {
+  toProblem(): ProblemDocument {
     return {
       ...this.extensions,
       type: problemType(this.code),
@@ -56,35 +49,19 @@ export class ProblemError extends Error {
   }
 }
 
-export function problemType(code: string): string {
-  return `urn:myna-fetch:problem:${code}`;
-}
-
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const TITLES: Partial<Record<number, string>> = {
+  400: 'Bad request',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload too large',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+};
 
 function defaultTitle(status: number): string {
-  switch (status) {
-    case 400:
-      return 'Bad request';
-    case 403:
-      return 'Forbidden';
-    case 404:
-      return 'Not found';
-    case 409:
-      return 'Conflict';
-    case 410:
-      return 'Gone';
-    case 413:
-      return 'Payload too large';
-    case 422:
-      return 'Unprocessable content';
-    case 429:
-      return 'Too many requests';
-    case 502:
-      return 'Bad gateway';
-    case 503:
-      return 'Service unavailable';
-    default:
-      return status >= 500 ? 'Internal error' : 'Request refused';
-  }
+  return TITLES[status] ?? (status >= 500 ? 'Internal error' : 'Request refused');
 }

@@ -1,22 +1,7 @@
-import { z } from 'zod';
+import type { Query } from '../protocol/index.js';
 
-/** The query methods of guideline 2.6: 最新情報指定, 時点指定, 範囲指定. */
-export type FlowQuery = { method: 'latest' } | { method: 'at'; at: string } | { method: 'range'; from: string; to: string };
-
-/** A real calendar date written YYYY-MM-DD. */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'not a calendar date');
-
-export const flowQuerySchema = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('latest') }),
-  z.strictObject({ method: z.literal('at'), at: isoDateSchema }),
-  z.strictObject({ method: z.literal('range'), from: isoDateSchema, to: isoDateSchema }),
-]);
+/** The query methods of guideline 2.6: 最新情報指定, 時点指定, 範囲指定 (src/protocol/common.ts). */
+export type FlowQuery = Query;
 
 /** Today's date in Japan (the portal's calendar), YYYY-MM-DD. */
 export function japanDate(epochMs: number): string {

@@ -27,7 +27,6 @@ export {
   serversFor,
 } from './lookup.js';
 export {
-  apiCatalogSchema,
   catalogEntrySchema,
   catalogKeySchema,
   catalogSchema,

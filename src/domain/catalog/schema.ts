@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTERMEDIATE_SERVER_IDS } from './servers.js';
-import type { ApiCatalogEntry, CatalogEntry, CodeValue, ValueKind } from './types.js';
+import type { CatalogEntry, CodeValue, ValueKind } from './types.js';
 
 /** camelCase segments joined by dots, e.g. `localTax.salaryRevenue`. */
 export const catalogKeySchema = z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/);
@@ -72,13 +72,3 @@ export const catalogSchema = z.array(catalogEntrySchema).superRefine((entries, c
     }
   }
 });
-
-/** The JSON of `GET /v1/catalog`, for clients that read it. */
-export const apiCatalogSchema: z.ZodType<ApiCatalogEntry[]> = z.array(
-  z.object({
-    ...base,
-    kind: z.enum(['category', 'info', 'field']),
-    infoNumber: infoNumberSchema.nullable(),
-    value: valueKindSchema.optional(),
-  }),
-);

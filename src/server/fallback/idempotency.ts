@@ -20,7 +20,7 @@ export type IdempotencyStart<T> = { kind: 'replay'; answer: T } | { kind: 'owned
 export function readIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (!KEY_PATTERN.test(header)) {
-    throw new ProblemError(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1 to 255 printable ASCII characters', {
+    throw new ProblemError('invalid-idempotency-key', 'Idempotency-Key must be 1 to 255 printable ASCII characters', {
       field: 'Idempotency-Key',
     });
   }
@@ -58,7 +58,7 @@ export async function beginIdempotent<T>(
       continue; // a concurrent request inserted it first: look again
     }
     if (!(await sameFingerprint(context, existing.sealedFingerprint, keyHash, fingerprint))) {
-      throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was used with another request body', {
+      throw new ProblemError('idempotency-key-reused', 'This Idempotency-Key was used with another request body', {
         field: 'Idempotency-Key',
       });
     }
@@ -71,7 +71,7 @@ export async function beginIdempotent<T>(
 }
 
 export function inProgress(): ProblemError {
-  return new ProblemError(409, 'idempotency-in-progress', 'A request with this Idempotency-Key is still being processed; retry shortly', {
+  return new ProblemError('idempotency-in-progress', 'A request with this Idempotency-Key is still being processed; retry shortly', {
     headers: { 'Retry-After': '1' },
   });
 }

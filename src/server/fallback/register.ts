@@ -1,34 +1,19 @@
 import { z } from 'zod';
+import { fallbackRequest, type FallbackRegistered, type FallbackRequest } from '../../protocol/index.js';
 import { availabilityFor } from '../availability.js';
 import { checkQueryDates, checkReturnUrl } from '../flows/checks.js';
 import { digestsEqual, FLOW_ID_PATTERN, randomToken, sha256Base64url } from '../flows/tokens.js';
 import { parseInput } from '../http/validate.js';
 import { requireAllowedItems } from '../items.js';
 import { ProblemError } from '../problem.js';
-import { flowQuerySchema, japanDate, normaliseQuery } from '../query.js';
+import { japanDate, normaliseQuery } from '../query.js';
 import { IdempotencyConflictError, type RegistrationRecord } from '../store/types.js';
 import { CONTACT_PURPOSE, DAY_MS, RETURN_PURPOSE, type FallbackContext } from './context.js';
 import { beginIdempotent, inProgress } from './idempotency.js';
 
 export const MAX_EMAIL_LENGTH = 254;
 
-const fallbackSchema = z.strictObject({
-  email: z.string(),
-  emailConfirmation: z.string(),
-  items: z.array(z.string().min(1).max(100)).min(1).max(50),
-  query: flowQuerySchema,
-  returnUrl: z.string().min(1).max(2048),
-  reason: z.enum(['unavailable', 'timeout']),
-  lang: z.enum(['ja', 'en']),
-  flowId: z.string().max(100).optional(),
-  secret: z.string().min(16).max(256).optional(),
-});
-
-type FallbackInput = z.infer<typeof fallbackSchema>;
-
-export interface FallbackRegistered {
-  registrationId: string;
-}
+type FallbackInput = FallbackRequest;
 
 const emailSyntax = z.email();
 
@@ -68,27 +53,27 @@ export async function registerFallback(
 /** Syntax only: the email checks first (each with its own code), then the rest of the body. */
 function parseFallbackInput(body: unknown): FallbackInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ProblemError(400, 'invalid-input', 'The body must be a JSON object');
+    throw new ProblemError('invalid-input', 'The body must be a JSON object');
   }
   const fields = body as Record<string, unknown>;
   const email = typeof fields['email'] === 'string' ? fields['email'].trim() : undefined;
   if (email === undefined || email === '') {
-    throw new ProblemError(400, 'email-invalid', 'An email address is required', { field: 'email' });
+    throw new ProblemError('email-invalid', 'An email address is required', { field: 'email' });
   }
   if (email.length > MAX_EMAIL_LENGTH) {
-    throw new ProblemError(400, 'email-too-long', `The email address is longer than ${MAX_EMAIL_LENGTH} characters`, { field: 'email' });
+    throw new ProblemError('email-too-long', `The email address is longer than ${MAX_EMAIL_LENGTH} characters`, { field: 'email' });
   }
   if (!emailSyntax.safeParse(email).success) {
-    throw new ProblemError(400, 'email-invalid', 'This is not a valid email address', { field: 'email' });
+    throw new ProblemError('email-invalid', 'This is not a valid email address', { field: 'email' });
   }
   const confirmation = fields['emailConfirmation'];
   if (typeof confirmation !== 'string' || confirmation.trim() !== email) {
-    throw new ProblemError(400, 'email-mismatch', 'The two email addresses differ', { field: 'emailConfirmation' });
+    throw new ProblemError('email-mismatch', 'The two email addresses differ', { field: 'emailConfirmation' });
   }
-  const input = parseInput(fallbackSchema, { ...fields, email, emailConfirmation: email });
+  const input = parseInput(fallbackRequest, { ...fields, email, emailConfirmation: email });
   if ((input.flowId === undefined) !== (input.secret === undefined)) {
     const field = input.flowId === undefined ? 'flowId' : 'secret';
-    throw new ProblemError(400, 'invalid-input', 'flowId and secret are sent together or not at all', { field });
+    throw new ProblemError('invalid-input', 'flowId and secret are sent together or not at all', { field });
   }
   return input;
 }
@@ -139,9 +124,9 @@ export function firstSendAt(context: FallbackContext, items: readonly string[], 
 /** The pending retrieval, proven like the result route: 404 `unknown-flow`, 403 `bad-secret`. */
 async function provenFlow(context: FallbackContext, flowId: string, secret: string): Promise<string> {
   const flow = FLOW_ID_PATTERN.test(flowId) ? await context.flows.get(flowId) : undefined;
-  if (flow === undefined) throw new ProblemError(404, 'unknown-flow', 'No such flow', { field: 'flowId' });
+  if (flow === undefined) throw new ProblemError('unknown-flow', 'No such flow', { field: 'flowId' });
   if (!digestsEqual(sha256Base64url(secret), flow.secretHash)) {
-    throw new ProblemError(403, 'bad-secret', 'The secret does not match the one this flow was started with', { field: 'secret' });
+    throw new ProblemError('bad-secret', 'The secret does not match the one this flow was started with', { field: 'secret' });
   }
   return flow.id;
 }

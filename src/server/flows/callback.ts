@@ -1,3 +1,4 @@
+import type { FlowErrorCode } from '../../protocol/index.js';
 import * as oauth from 'oauth4webapi';
 import { importDpopKeys, type DpopKeyJwks } from '../portal/dpop-keys.js';
 import { PortalError } from '../portal/errors.js';
@@ -38,17 +39,17 @@ export async function completeCallback(
   const states = parameters.getAll('state');
   const state = states[0];
   if (states.length !== 1 || state === undefined || state.length === 0 || state.length > 512) {
-    throw new ProblemError(400, 'invalid-callback', 'Exactly one state parameter is required', { field: 'state' });
+    throw new ProblemError('invalid-callback', 'Exactly one state parameter is required', { field: 'state' });
   }
   await store.purgeExpired(now());
   const flow = await store.getByStateHash(sha256Base64url(state));
-  if (flow === undefined) throw new ProblemError(400, 'unknown-state', 'No flow has this state', { field: 'state' });
+  if (flow === undefined) throw new ProblemError('unknown-state', 'No flow has this state', { field: 'state' });
   if (flow.status === 'expired') return handOff(flow);
   if (flow.status !== 'launched') throw stateUsed();
 
   if (bindingCookie === undefined || flow.bindingHash === null || !digestsEqual(sha256Base64url(bindingCookie), flow.bindingHash)) {
     await finish(context, flow.id, ['launched'], 'failed', { kind: 'failed', code: 'binding-mismatch', retryable: false });
-    throw new ProblemError(403, 'binding-mismatch', 'This browser did not launch the flow');
+    throw new ProblemError('binding-mismatch', 'This browser did not launch the flow');
   }
   // The exchange holds the flow until EXCHANGE_LEASE_MS from now; past that, a poll ends it (see redeem).
   if (!(await store.transition(flow.id, ['launched'], { status: 'exchanging', pollLockUntil: now() + EXCHANGE_LEASE_MS }))) throw stateUsed();
@@ -65,7 +66,7 @@ export async function completeCallback(
 
 async function exchange(context: FlowContext, flow: FlowRecord, parameters: URLSearchParams, state: string): Promise<FlowRecord> {
   const { portal, sealer, store, now } = context;
-  const fail = (code: string, retryable: boolean) => finish(context, flow.id, ['exchanging'], 'failed', { kind: 'failed', code, retryable });
+  const fail = (code: FlowErrorCode, retryable: boolean) => finish(context, flow.id, ['exchanging'], 'failed', { kind: 'failed', code, retryable });
   const secrets = await unsealSecrets(sealer, flow, 'authorizing');
   const dpop = await importDpopKeys(secrets.dpop as DpopKeyJwks);
 
@@ -76,7 +77,7 @@ async function exchange(context: FlowContext, flow: FlowRecord, parameters: URLS
     if (error instanceof oauth.AuthorizationResponseError) return finishDeclined(context, flow.id, error);
     if (error instanceof PortalError) return fail(error.code, error.retryable);
     await fail('callback-invalid', false);
-    throw new ProblemError(400, 'invalid-callback', 'The authorization response failed validation (issuer or parameters)');
+    throw new ProblemError('invalid-callback', 'The authorization response failed validation (issuer or parameters)');
   }
 
   let tokens: { accessToken: string; subject: string };
@@ -140,7 +141,7 @@ async function reload(context: FlowContext, flowId: string): Promise<FlowRecord>
 }
 
 function stateUsed(): ProblemError {
-  return new ProblemError(400, 'state-used', 'This state was already used, or its flow was never launched', { field: 'state' });
+  return new ProblemError('state-used', 'This state was already used, or its flow was never launched', { field: 'state' });
 }
 
 function handOff(flow: FlowRecord): HandOff {

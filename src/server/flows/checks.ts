@@ -4,13 +4,13 @@ import type { FlowQuery } from '../query.js';
 /** Dates are not after today in Japan, and a range runs forward (400 `invalid-query`). */
 export function checkQueryDates(query: FlowQuery, today: string): void {
   const future = (field: string) =>
-    new ProblemError(400, 'invalid-query', `query.${field} lies in the future (today is ${today} in Japan)`, {
+    new ProblemError('invalid-query', `query.${field} lies in the future (today is ${today} in Japan)`, {
       field: `query.${field}`,
     });
   if (query.method === 'at' && query.at > today) throw future('at');
   if (query.method === 'range') {
     if (query.from > query.to) {
-      throw new ProblemError(400, 'invalid-query', 'query.from is after query.to', { field: 'query.from' });
+      throw new ProblemError('invalid-query', 'query.from is after query.to', { field: 'query.from' });
     }
     if (query.to > today) throw future('to');
   }
@@ -22,15 +22,15 @@ export function checkReturnUrl(raw: string, origin: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ProblemError(400, 'invalid-return-url', 'returnUrl must be an absolute URL', { field: 'returnUrl' });
+    throw new ProblemError('invalid-return-url', 'returnUrl must be an absolute URL', { field: 'returnUrl' });
   }
   if (url.origin !== origin) {
-    throw new ProblemError(400, 'invalid-return-url', 'returnUrl must have the same origin as the calling page', {
+    throw new ProblemError('invalid-return-url', 'returnUrl must have the same origin as the calling page', {
       field: 'returnUrl',
     });
   }
   if (url.username !== '' || url.password !== '' || url.hash !== '') {
-    throw new ProblemError(400, 'invalid-return-url', 'returnUrl must not carry credentials or a fragment', {
+    throw new ProblemError('invalid-return-url', 'returnUrl must not carry credentials or a fragment', {
       field: 'returnUrl',
     });
   }

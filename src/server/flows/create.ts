@@ -1,44 +1,19 @@
 import * as oauth from 'oauth4webapi';
-import { z } from 'zod';
-import { parseInput } from '../http/validate.js';
+import type { Consent, CreateFlowRequest, FlowStarted } from '../../protocol/index.js';
 import { requireAllowedItems } from '../items.js';
 import { generateDpopKeys } from '../portal/dpop-keys.js';
 import { PortalError } from '../portal/errors.js';
 import { availabilityFor, unavailableProblem } from '../availability.js';
 import { ProblemError } from '../problem.js';
-import { addDays, flowQuerySchema, japanDate } from '../query.js';
+import { addDays, japanDate } from '../query.js';
 import { checkQueryDates, checkReturnUrl } from './checks.js';
 import type { FlowContext } from './context.js';
 import { sealSecrets } from './secrets.js';
 import { randomToken, sha256Base64url } from './tokens.js';
 
-const MAX_ITEMS = 50;
-
-const createFlowSchema = z.strictObject({
-  items: z.array(z.string().min(1).max(100)).min(1).max(MAX_ITEMS),
-  query: flowQuerySchema,
-  mode: z.enum(['popup', 'redirect', 'kiosk']),
-  returnUrl: z.string().min(1).max(2048),
-  secretHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected base64url(SHA-256(secret))'),
-});
-
-export interface Consent {
-  service: string;
-  purpose: string;
-  retainUntil: string;
-}
-
-export interface CreatedFlow {
-  flowId: string;
-  launchUrl: string;
-  expiresAt: string;
-  consent: Consent;
-}
-
 /** Validates the widget's request against the relay's configuration, pushes it to the portal, stores the flow. */
-export async function createFlow(context: FlowContext, body: unknown, origin: string): Promise<CreatedFlow> {
+export async function createFlow(context: FlowContext, input: CreateFlowRequest, origin: string): Promise<FlowStarted> {
   const { config, store, sealer, portal, now } = context;
-  const input = parseInput(createFlowSchema, body);
   const items = requireAllowedItems(input.items, config.allowedItems);
   const today = japanDate(now());
   checkQueryDates(input.query, today);
@@ -69,7 +44,7 @@ export async function createFlow(context: FlowContext, body: unknown, origin: st
     }));
   } catch (error) {
     if (!(error instanceof PortalError)) throw error;
-    throw new ProblemError(502, error.code, 'The portal did not accept the authorization request', {
+    throw new ProblemError(error.code, 'The portal did not accept the authorization request', {
       title: 'Portal error',
       cause: error,
     });

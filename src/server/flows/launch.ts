@@ -15,14 +15,14 @@ export interface Launch {
 export async function launchFlow(context: FlowContext, flowId: string): Promise<Launch> {
   const flow = await loadFlow(context, flowId);
   if (flow.status === 'expired') throw flowExpired();
-  if (flow.status !== 'created') throw new ProblemError(409, 'already-launched', 'This flow was already launched');
+  if (flow.status !== 'created') throw new ProblemError('already-launched', 'This flow was already launched');
   const { authorizationUrl } = await unsealSecrets(context.sealer, flow, 'authorizing');
   const binding = randomToken(32);
   const launched = await context.store.transition(flow.id, ['created'], {
     status: 'launched',
     bindingHash: sha256Base64url(binding),
   });
-  if (!launched) throw new ProblemError(409, 'already-launched', 'This flow was already launched');
+  if (!launched) throw new ProblemError('already-launched', 'This flow was already launched');
   return {
     authorizationUrl,
     binding,

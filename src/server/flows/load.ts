@@ -13,13 +13,13 @@ export async function loadFlow({ store, now }: FlowContext, flowId: string): Pro
 }
 
 export function unknownFlow(): ProblemError {
-  return new ProblemError(404, 'unknown-flow', 'No such flow');
+  return new ProblemError('unknown-flow', 'No such flow');
 }
 
 export function flowExpired(): ProblemError {
-  return new ProblemError(410, 'flow-expired', 'The flow has expired; start again');
+  return new ProblemError('flow-expired', 'The flow has expired; start again');
 }
 
 export function alreadyRedeemed(): ProblemError {
-  return new ProblemError(410, 'already-redeemed', 'The result was already handed out and deleted');
+  return new ProblemError('already-redeemed', 'The result was already handed out and deleted');
 }

@@ -1,44 +1,26 @@
-import { z } from 'zod';
-import { parseInput } from '../http/validate.js';
+import type { FlowErrorCode, FlowResult, FlowResultData } from '../../protocol/index.js';
 import { importDpopKeys, type DpopKeyJwks } from '../portal/dpop-keys.js';
 import { PortalError } from '../portal/errors.js';
 import { ProblemError } from '../problem.js';
-import type { FlowQuery } from '../query.js';
-import type { CancelStep, FlowRecord, ServerAvailability } from '../store/types.js';
+import type { FlowRecord } from '../store/types.js';
 import type { FlowContext } from './context.js';
-import type { Consent } from './create.js';
 import { alreadyRedeemed, flowExpired, loadFlow } from './load.js';
-import { recordsFromPayload, type ResultRecord } from './result-records.js';
+import { recordsFromPayload } from './result-records.js';
 import { unsealSecrets } from './secrets.js';
 import { digestsEqual, sha256Base64url } from './tokens.js';
 
-const secretBodySchema = z.strictObject({ secret: z.string().min(16).max(256) });
-
-export interface FlowResultData {
-  items: string[];
-  query: FlowQuery;
-  records: ResultRecord[];
-  retrievedAt: string;
-  consent: Consent;
-}
-
-export type FlowStatusAnswer =
-  | { status: 'awaiting-consent' }
-  | { status: 'pending'; elapsedMs: number }
-  | { status: 'success'; result: FlowResultData }
-  | { status: 'cancelled'; step: CancelStep }
-  | { status: 'unavailable'; nextAvailableAt: string | null; servers: ServerAvailability[] }
-  | { status: 'error'; code: string; retryable: boolean };
+/** What a poll (or a cancel) answers: src/protocol/flows.ts. */
+export type FlowStatusAnswer = FlowResult;
+export type { FlowResultData };
 
 /** How long one call may hold the polling slot; longer than any portal timeout. */
 const POLL_LOCK_MS = 15_000;
 
 /** The flow for the widget that proves, with its secret, that it started it. */
-export async function authorisedFlow(context: FlowContext, flowId: string, body: unknown): Promise<FlowRecord> {
-  const { secret } = parseInput(secretBodySchema, body);
+export async function authorisedFlow(context: FlowContext, flowId: string, secret: string): Promise<FlowRecord> {
   const flow = await loadFlow(context, flowId);
   if (!digestsEqual(sha256Base64url(secret), flow.secretHash)) {
-    throw new ProblemError(403, 'bad-secret', 'The secret does not match the one this flow was started with');
+    throw new ProblemError('bad-secret', 'The secret does not match the one this flow was started with');
   }
   if (flow.status === 'expired') throw flowExpired();
   if (flow.status === 'redeemed') throw alreadyRedeemed();
@@ -49,8 +31,8 @@ export async function authorisedFlow(context: FlowContext, flowId: string, body:
  * Answers the widget's poll. A pending flow polls the portal at most once per call (and not
  * before Retry-After); a success is verified, handed out once and its secrets deleted.
  */
-export async function redeemResult(context: FlowContext, flowId: string, body: unknown): Promise<FlowStatusAnswer> {
-  const flow = await authorisedFlow(context, flowId, body);
+export async function redeemResult(context: FlowContext, flowId: string, secret: string): Promise<FlowStatusAnswer> {
+  const flow = await authorisedFlow(context, flowId, secret);
   if (flow.status === 'exchanging') return abandonedExchange(context, flow);
   if (flow.status !== 'pending') return settledAnswer(flow);
   const now = context.now();
@@ -66,7 +48,7 @@ async function pollPortal(
   pending: Extract<FlowStatusAnswer, { status: 'pending' }>,
 ): Promise<FlowStatusAnswer> {
   const { store, sealer, portal, config, now } = context;
-  const fail = async (code: string, retryable: boolean): Promise<FlowStatusAnswer> => {
+  const fail = async (code: FlowErrorCode, retryable: boolean): Promise<FlowStatusAnswer> => {
     const failed = await store.transition(flow.id, ['pending'], { status: 'failed', outcome: { kind: 'failed', code, retryable }, sealed: null });
     return failed ? { status: 'error', code, retryable } : currentAnswer(context, flow.id);
   };

@@ -1,36 +1,20 @@
 import { z } from 'zod';
+import { nullable, safeParse, type core } from 'zod/mini';
 import type { JWTPayload } from 'jose';
+import { isoDate, query as flowQuery, type ResultRecord, type ResultValue, type ValueKind } from '../../protocol/index.js';
 import { valueEntriesFor, type ValueEntry } from '../items.js';
 import { PortalError } from '../portal/errors.js';
-import { type FlowQuery, flowQuerySchema, isoDateSchema, normaliseQuery } from '../query.js';
+import { type FlowQuery, normaliseQuery } from '../query.js';
 
-export type ResultValueKind = 'amount' | 'count' | 'year' | 'date' | 'text' | 'code' | 'record';
-
-/** One value as the widget receives it; `value: null` means the government holds no record. */
-export interface ResultValue {
-  key: string;
-  labelJa: string;
-  labelEn: string;
-  infoNumber: string | null;
-  kind: ResultValueKind;
-  unit: 'JPY' | 'persons' | null;
-  value: number | string | null;
-  /** For `code` values: the code's label, so the widget can show 世帯主 rather than `householder`. */
-  valueLabelJa?: string;
-  valueLabelEn?: string;
-}
-
-export interface ResultRecord {
-  asOf: string;
-  values: ResultValue[];
-}
+export type { ResultRecord, ResultValue };
+type ResultValueKind = ValueKind;
 
 const MAX_RECORDS = 500;
 
 const payloadSchema = z.object({
   processId: z.string(),
-  query: flowQuerySchema,
-  records: z.array(z.object({ asOf: isoDateSchema, values: z.record(z.string(), z.unknown()) })).max(MAX_RECORDS),
+  query: flowQuery,
+  records: z.array(z.object({ asOf: isoDate, values: z.record(z.string(), z.unknown()) })).max(MAX_RECORDS),
 });
 
 /**
@@ -61,7 +45,7 @@ export function recordsFromPayload(
 
 function resultValue(entry: ValueEntry, raw: unknown): ResultValue {
   const { kind, unit, schema } = describe(entry);
-  const parsed = schema.nullable().safeParse(raw);
+  const parsed = safeParse(nullable(schema), raw);
   if (!parsed.success) throw invalid(`${entry.key} is not a valid ${kind}`);
   const value = parsed.data;
   const result: ResultValue = { key: entry.key, labelJa: entry.labelJa, labelEn: entry.labelEn, infoNumber: entry.infoNumber, kind, unit, value };
@@ -69,7 +53,7 @@ function resultValue(entry: ValueEntry, raw: unknown): ResultValue {
   return code === undefined ? result : { ...result, valueLabelJa: code.labelJa, valueLabelEn: code.labelEn };
 }
 
-function describe(entry: ValueEntry): { kind: ResultValueKind; unit: ResultValue['unit']; schema: z.ZodType<number | string | null> } {
+function describe(entry: ValueEntry): { kind: ResultValueKind; unit: ResultValue['unit']; schema: core.$ZodType<number | string | null> } {
   // Info entries without field detail: their record format is not public, so only "no record" passes.
   if (entry.kind === 'info') return { kind: 'record', unit: null, schema: z.null() };
   switch (entry.value.kind) {
@@ -80,7 +64,7 @@ function describe(entry: ValueEntry): { kind: ResultValueKind; unit: ResultValue
     case 'year':
       return { kind: 'year', unit: null, schema: z.int().min(1000).max(9999) };
     case 'date':
-      return { kind: 'date', unit: null, schema: isoDateSchema };
+      return { kind: 'date', unit: null, schema: isoDate };
     case 'text':
       return { kind: 'text', unit: null, schema: z.string().max(1000) };
     case 'code':

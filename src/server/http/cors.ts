@@ -17,7 +17,7 @@ export function cors(allowedOrigins: readonly string[]): MiddlewareHandler {
     if (c.req.method === 'OPTIONS') {
       c.header('Vary', 'Origin');
       if (!isAllowed || c.req.header('Access-Control-Request-Method') === undefined) {
-        throw new ProblemError(403, 'origin-not-allowed', 'Preflight refused: origin not on the allowlist', {
+        throw new ProblemError('origin-not-allowed', 'Preflight refused: origin not on the allowlist', {
           headers: { Vary: 'Origin' },
         });
       }

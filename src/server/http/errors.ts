@@ -19,11 +19,11 @@ export const onError: ErrorHandler<RelayEnv> = (error, c) => {
     return problemResponse(c, error);
   }
   if (error instanceof HTTPException && error.status < 500) {
-    return problemResponse(c, new ProblemError(error.status, 'bad-request', 'The request could not be read'));
+    return problemResponse(c, new ProblemError('bad-request', 'The request could not be read'));
   }
   c.get('log')('error', 'unhandled error', { error: error.name, detail: error.message });
-  return problemResponse(c, new ProblemError(500, 'internal-error', 'The relay could not complete the request'));
+  return problemResponse(c, new ProblemError('internal-error', 'The relay could not complete the request'));
 };
 
 export const onNotFound: NotFoundHandler<RelayEnv> = (c) =>
-  problemResponse(c, new ProblemError(404, 'not-found', 'No such route'));
+  problemResponse(c, new ProblemError('not-found', 'No such route'));

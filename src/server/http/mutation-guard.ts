@@ -11,17 +11,17 @@ export function mutationGuard(allowedOrigins: readonly string[]): MiddlewareHand
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
     if (c.req.method !== 'POST') {
-      throw new ProblemError(403, 'method-not-allowed', 'Only POST is accepted here', { headers: { Allow: 'POST' } });
+      throw new ProblemError('method-not-allowed', 'Only POST is accepted here', { headers: { Allow: 'POST' } });
     }
     const origin = c.req.header('Origin');
     if (origin === undefined || !allowed.has(origin)) {
-      throw new ProblemError(403, 'origin-not-allowed', 'Origin missing or not on the allowlist');
+      throw new ProblemError('origin-not-allowed', 'Origin missing or not on the allowlist');
     }
     if (!isJson(c.req.header('Content-Type'))) {
-      throw new ProblemError(403, 'content-type-not-allowed', 'Content-Type must be application/json');
+      throw new ProblemError('content-type-not-allowed', 'Content-Type must be application/json');
     }
     if (c.req.header(FETCH_HEADER) !== '1') {
-      throw new ProblemError(403, 'fetch-header-missing', `Header ${FETCH_HEADER}: 1 is required`);
+      throw new ProblemError('fetch-header-missing', `Header ${FETCH_HEADER}: 1 is required`);
     }
     await next();
   };

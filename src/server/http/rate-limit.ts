@@ -28,7 +28,7 @@ export function rateLimit(limit: RateLimit, keyOf: (c: Context) => string, now: 
     if (tokens < 1) {
       buckets.set(key, { tokens, at });
       const retryAfter = Math.max(1, Math.ceil((1 - tokens) / perMs / 1000));
-      throw new ProblemError(429, 'rate-limited', 'Too many registrations from this client; try again later', {
+      throw new ProblemError('rate-limited', 'Too many registrations from this client; try again later', {
         headers: { 'Retry-After': String(retryAfter) },
       });
     }

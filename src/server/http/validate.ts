@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { z } from 'zod';
+import { safeParse, type core } from 'zod/mini';
+import type { ProblemCode } from '../../protocol/index.js';
 import { ProblemError } from '../problem.js';
 import { problemResponse } from './errors.js';
 
@@ -10,20 +11,23 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export function limitBody(): MiddlewareHandler {
   return bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: (c) => problemResponse(c, new ProblemError(413, 'body-too-large', `Body larger than ${MAX_BODY_BYTES} bytes`)),
+    onError: (c) => problemResponse(c, new ProblemError('body-too-large', `Body larger than ${MAX_BODY_BYTES} bytes`)),
   });
 }
 
-/** Parses `value` with `schema`; the first issue becomes a 400 problem naming its field. */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, code = 'invalid-input'): T {
-  const result = schema.safeParse(value);
+/**
+ * The route edge: parses `value` with a protocol schema (src/protocol); the first issue becomes a
+ * 400 problem naming its field, so domain functions only ever see valid, typed input.
+ */
+export function parseInput<S extends core.$ZodType>(schema: S, value: unknown, code: ProblemCode = 'invalid-input'): core.output<S> {
+  const result = safeParse(schema, value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue?.path.map(String) ?? [];
   // Unknown keys are reported at the object, so name the first offending key instead.
   const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];
   const field = [...path, ...keys.slice(0, 1)].join('.');
-  throw new ProblemError(400, code, issue?.message ?? 'Invalid input', field === '' ? {} : { field });
+  throw new ProblemError(code, issue?.message ?? 'Invalid input', field === '' ? {} : { field });
 }
 
 /** The JSON body (size-capped by `limitBody`); malformed JSON is a 400, not a 500. */
@@ -32,6 +36,6 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ProblemError(400, 'invalid-json', 'Body is not valid JSON');
+    throw new ProblemError('invalid-json', 'Body is not valid JSON');
   }
 }

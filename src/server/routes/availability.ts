@@ -1,70 +1,18 @@
 import holidayJp from '@holiday-jp/holiday_jp';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { answer } from '../http/answer.js';
+import { availabilityAnswer, availabilityQuery, WEEK_DAYS, weekAnswer, weekQuery, type WeekAnswer } from '../../protocol/index.js';
 import { SERVERS } from '../../domain/catalog/index.js';
-import { formatJapanTime, intervals, nationalHolidays, serversNeeded, type ServerInterval } from '../../domain/schedule/index.js';
+import { formatJapanTime, intervals, nationalHolidays, serversNeeded } from '../../domain/schedule/index.js';
 import { availabilityFor, requireKnownItems } from '../availability.js';
 import type { RelayConfig } from '../config.js';
 import type { RelayEnv } from '../http/env.js';
 import { parseInput } from '../http/validate.js';
 
-/** Instants the schedule answers for: beyond these the calendar data means nothing. */
-const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
-const LATEST = Date.parse('2100-01-01T00:00:00Z');
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
-const WEEK_DAYS = 7;
 
-const itemsSchema = z
-  .string()
-  .max(2000)
-  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''))
-  .pipe(z.array(z.string().max(100)).min(1, 'at least one catalog key is required').max(50));
-
-const instantSchema = z
-  .iso.datetime({ offset: true, message: 'expected an ISO 8601 instant with an offset or Z' })
-  .refine((value) => {
-    const instant = Date.parse(value);
-    return instant >= EARLIEST && instant < LATEST;
-  }, 'expected an instant in 2000 … 2099');
-
-const availabilityQuerySchema = z.object({ items: itemsSchema, at: instantSchema.optional() });
-
-// The week must end before 2100 too, so `from` stops a week short of LATEST.
-const weekQuerySchema = z.object({
-  items: itemsSchema,
-  from: instantSchema.refine((value) => Date.parse(value) < LATEST - (WEEK_DAYS + 1) * DAY_MS, 'expected an instant in 2000 … 2099').optional(),
-});
-
-/** One Japanese calendar day of the week view; `holiday` counts national holidays and `extraHolidays`. */
-export interface WeekDay {
-  /** `YYYY-MM-DD` (Japan). */
-  date: string;
-  /** 0 = Sunday … 6 = Saturday. */
-  weekday: number;
-  holiday: boolean;
-  /** The national holiday's name (holiday_jp); absent for an operator's `extraHolidays` day. */
-  holidayJa?: string;
-  holidayEn?: string;
-}
-
-export interface WeekServer {
-  id: string;
-  labelJa: string;
-  labelEn: string;
-  intervals: ServerInterval[];
-}
-
-/** `GET /v1/availability/week`: seven Japanese days from `from`'s midnight, each needed server's up and down stretches. */
-export interface AvailabilityWeek {
-  from: string;
-  to: string;
-  /** The relay's clock (the week view draws it as "now"). */
-  now: string;
-  days: WeekDay[];
-  servers: WeekServer[];
-}
+type WeekDay = WeekAnswer['days'][number];
 
 /** 00:00 Japan time of the day holding `instant`. */
 function japanMidnight(instant: number): number {
@@ -84,7 +32,7 @@ function weekDay(start: number, extraHolidays: ReadonlySet<string>): WeekDay {
 }
 
 /** The week view's data: the schedule engine's `intervals()` for each server `items` need. */
-export function availabilityWeek(config: RelayConfig, items: readonly string[], from: number, now: number): AvailabilityWeek {
+export function availabilityWeek(config: RelayConfig, items: readonly string[], from: number, now: number): WeekAnswer {
   const start = japanMidnight(from);
   const end = start + WEEK_DAYS * DAY_MS;
   const options = config.scheduleOverrides === undefined ? {} : { overrides: config.scheduleOverrides };
@@ -113,16 +61,16 @@ export function availabilityRoutes(config: RelayConfig, now: () => number): Hono
   const routes = new Hono<RelayEnv>();
   routes.get('/week', (c) => {
     const from = c.req.query('from');
-    const query = parseInput(weekQuerySchema, { items: c.req.query('items') ?? '', ...(from === undefined ? {} : { from }) });
+    const query = parseInput(weekQuery, { items: c.req.query('items') ?? '', ...(from === undefined ? {} : { from }) });
     const items = requireKnownItems(query.items);
     const current = now();
-    return c.json(availabilityWeek(config, items, query.from === undefined ? current : Date.parse(query.from), current));
+    return answer(c, weekAnswer, availabilityWeek(config, items, query.from === undefined ? current : Date.parse(query.from), current));
   });
   routes.get('/', (c) => {
     const at = c.req.query('at');
-    const query = parseInput(availabilityQuerySchema, { items: c.req.query('items') ?? '', ...(at === undefined ? {} : { at }) });
+    const query = parseInput(availabilityQuery, { items: c.req.query('items') ?? '', ...(at === undefined ? {} : { at }) });
     const items = requireKnownItems(query.items);
-    return c.json(availabilityFor(config, items, query.at === undefined ? now() : Date.parse(query.at)));
+    return answer(c, availabilityAnswer, availabilityFor(config, items, query.at === undefined ? now() : Date.parse(query.at)));
   });
   return routes;
 }

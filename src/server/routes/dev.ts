@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { answer } from '../http/answer.js';
+import { devClockAnswer, devClockRequest } from '../../protocol/index.js';
 import { formatJapanTime } from '../../domain/schedule/index.js';
 import type { RelayClock } from '../clock.js';
 import type { RelayConfig } from '../config.js';
@@ -7,18 +8,13 @@ import type { RelayEnv } from '../http/env.js';
 import { mutationGuard } from '../http/mutation-guard.js';
 import { limitBody, parseInput, readJsonBody } from '../http/validate.js';
 
-const clockBodySchema = z.union([
-  z.strictObject({ at: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 instant with an offset or Z' }) }),
-  z.strictObject({ reset: z.literal(true) }),
-]);
-
 /**
  * Development only (RELAY_DEV_ROUTES=1): `GET|POST /v1/dev/clock` reads or moves the relay's
  * clock, so a demo can show the hours outside the operating window and the mail going out.
  */
 export function devRoutes(config: RelayConfig, clock: RelayClock): Hono<RelayEnv> {
   const routes = new Hono<RelayEnv>();
-  const answer = () => {
+  const clockNow = () => {
     const now = clock.now();
     return { now: formatJapanTime(now), offsetMs: now - Date.now() };
   };
@@ -27,13 +23,13 @@ export function devRoutes(config: RelayConfig, clock: RelayClock): Hono<RelayEnv
     return mutationGuard(config.allowedOrigins)(c, next);
   });
   routes.use('/clock', limitBody());
-  routes.get('/clock', (c) => c.json(answer()));
+  routes.get('/clock', (c) => answer(c, devClockAnswer, clockNow()));
   routes.post('/clock', async (c) => {
-    const body = parseInput(clockBodySchema, await readJsonBody(c));
+    const body = parseInput(devClockRequest, await readJsonBody(c));
     if ('reset' in body) clock.reset();
     else clock.set(Date.parse(body.at));
     c.get('log')('info', 'relay clock set', { now: formatJapanTime(clock.now()) });
-    return c.json(answer());
+    return answer(c, devClockAnswer, clockNow());
   });
   return routes;
 }

@@ -1,19 +1,12 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { answer } from '../http/answer.js';
+import { disclosureAnswer, disclosureQuery } from '../../protocol/index.js';
 import { catalogEntry } from '../../domain/catalog/index.js';
 import type { RelayConfig } from '../config.js';
 import type { RelayEnv } from '../http/env.js';
 import { parseInput } from '../http/validate.js';
 import { requireAllowedItems } from '../items.js';
 import { addDays, japanDate } from '../query.js';
-
-const disclosureQuerySchema = z.object({
-  items: z
-    .string()
-    .max(2000)
-    .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''))
-    .pipe(z.array(z.string()).min(1).max(50)),
-});
 
 /**
  * `GET /v1/disclosure?items=a,b`: what the widget shows before the user leaves the form — who
@@ -23,9 +16,9 @@ const disclosureQuerySchema = z.object({
 export function disclosureRoutes(config: RelayConfig, now: () => number): Hono<RelayEnv> {
   const routes = new Hono<RelayEnv>();
   routes.get('/', (c) => {
-    const { items } = parseInput(disclosureQuerySchema, { items: c.req.query('items') ?? '' });
+    const { items } = parseInput(disclosureQuery, { items: c.req.query('items') ?? '' });
     const keys = requireAllowedItems(items, config.allowedItems);
-    return c.json({
+    return answer(c, disclosureAnswer, {
       service: config.serviceName,
       purpose: config.purpose,
       retentionDays: config.retentionDays,

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { fallbackRegistered } from '../../protocol/index.js';
+import { answer } from '../http/answer.js';
 import type { FallbackContext } from '../fallback/context.js';
 import { readIdempotencyKey } from '../fallback/idempotency.js';
 import { registerFallback } from '../fallback/register.js';
@@ -15,9 +17,9 @@ export function fallbackRoutes(context: FallbackContext): Hono<RelayEnv> {
   routes.use('/', mutationGuard(config.allowedOrigins), rateLimit(config.fallbackRateLimit, clientKey(config.trustProxyHops)), limitBody());
   routes.post('/', async (c) => {
     const idempotencyKey = readIdempotencyKey(c.req.header(IDEMPOTENCY_HEADER));
-    const answer = await registerFallback(context, await readJsonBody(c), c.req.header('Origin') ?? '', idempotencyKey);
-    c.get('log')('info', 'fallback registered', { registrationId: answer.registrationId });
-    return c.json(answer, 202);
+    const registered = await registerFallback(context, await readJsonBody(c), c.req.header('Origin') ?? '', idempotencyKey);
+    c.get('log')('info', 'fallback registered', { registrationId: registered.registrationId });
+    return answer(c, fallbackRegistered, registered, 202);
   });
   return routes;
 }

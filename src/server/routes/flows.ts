@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { answer } from '../http/answer.js';
+import { createFlowRequest, flowResult, flowSecretRequest, flowStarted } from '../../protocol/index.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { completeCallback } from '../flows/callback.js';
 import { cancelFlow } from '../flows/cancel.js';
@@ -8,7 +10,7 @@ import { launchFlow } from '../flows/launch.js';
 import { redeemResult } from '../flows/redeem.js';
 import type { RelayEnv } from '../http/env.js';
 import { mutationGuard } from '../http/mutation-guard.js';
-import { limitBody, readJsonBody } from '../http/validate.js';
+import { limitBody, parseInput, readJsonBody } from '../http/validate.js';
 import { handOffResponse } from './handoff.js';
 
 /** `__Host-` prefix: Secure, Path=/, no Domain — the cookie cannot be planted by a sibling host. */
@@ -24,9 +26,9 @@ export function flowRoutes(context: FlowContext): Hono<RelayEnv> {
   routes.use('/:flowId/cancel', guard, limit);
 
   routes.post('/', async (c) => {
-    const created = await createFlow(context, await readJsonBody(c), c.req.header('Origin') ?? '');
+    const created = await createFlow(context, parseInput(createFlowRequest, await readJsonBody(c)), c.req.header('Origin') ?? '');
     c.get('log')('info', 'flow created', { flowId: created.flowId });
-    return c.json(created, 201);
+    return answer(c, flowStarted, created, 201);
   });
 
   routes.get('/callback', async (c) => {
@@ -51,18 +53,20 @@ export function flowRoutes(context: FlowContext): Hono<RelayEnv> {
   });
 
   routes.post('/:flowId/result', async (c) => {
-    const answer = await redeemResult(context, c.req.param('flowId'), await readJsonBody(c));
-    if (answer.status !== 'pending' && answer.status !== 'awaiting-consent') {
-      const code = answer.status === 'error' ? answer.code : undefined;
-      c.get('log')(code === undefined ? 'info' : 'warn', 'flow result', { flowId: c.req.param('flowId'), status: answer.status, code });
+    const { secret } = parseInput(flowSecretRequest, await readJsonBody(c));
+    const result = await redeemResult(context, c.req.param('flowId'), secret);
+    if (result.status !== 'pending' && result.status !== 'awaiting-consent') {
+      const code = result.status === 'error' ? result.code : undefined;
+      c.get('log')(code === undefined ? 'info' : 'warn', 'flow result', { flowId: c.req.param('flowId'), status: result.status, code });
     }
-    return c.json(answer);
+    return answer(c, flowResult, result);
   });
 
   routes.post('/:flowId/cancel', async (c) => {
-    const answer = await cancelFlow(context, c.req.param('flowId'), await readJsonBody(c));
-    c.get('log')('info', 'flow cancel', { flowId: c.req.param('flowId'), status: answer.status });
-    return c.json(answer);
+    const { secret } = parseInput(flowSecretRequest, await readJsonBody(c));
+    const result = await cancelFlow(context, c.req.param('flowId'), secret);
+    c.get('log')('info', 'flow cancel', { flowId: c.req.param('flowId'), status: result.status });
+    return answer(c, flowResult, result);
   });
 
   return routes;

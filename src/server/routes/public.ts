@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { healthAnswer, type CatalogAnswer } from '../../protocol/index.js';
+import { answer } from '../http/answer.js';
 import { catalogForApi } from '../../domain/catalog/index.js';
 import type { RelayEnv } from '../http/env.js';
 import type { RelayKeys } from '../keys.js';
@@ -10,9 +12,10 @@ const CACHEABLE = 'public, max-age=300';
 export function publicRoutes(keys: RelayKeys): Hono<RelayEnv> {
   const routes = new Hono<RelayEnv>();
   const jwks = JSON.stringify({ keys: [keys.signing.publicJwk] });
-  const catalog = JSON.stringify(catalogForApi());
+  // Serialised once; typed as the protocol's answer so its shape cannot drift.
+  const catalog = JSON.stringify(catalogForApi() satisfies CatalogAnswer);
 
-  routes.get('/healthz', (c) => c.json({ status: 'ok' }));
+  routes.get('/healthz', (c) => answer(c, healthAnswer, { status: 'ok' }));
   routes.get('/v1/catalog', (c) => {
     c.header('Cache-Control', CACHEABLE);
     c.header('Content-Type', 'application/json; charset=UTF-8');

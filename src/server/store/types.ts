@@ -1,8 +1,8 @@
+import type { FallbackReason, FlowErrorCode, FlowMode, Lang, RelayCancelStep } from '../../protocol/index.js';
 import type { FlowQuery } from '../query.js';
 
-export type FlowMode = 'popup' | 'redirect' | 'kiosk';
-
-export type CancelStep = 'portal' | 'card_locked' | 'widget';
+export type { FlowMode };
+export type CancelStep = RelayCancelStep;
 
 /**
  * created → launched → exchanging → pending → redeemed, or a terminal outcome on the way:
@@ -30,7 +30,7 @@ export type FlowOutcome =
   /** Where the flow stopped: at the portal, at a locked card (too many wrong PINs), or by the widget. */
   | { kind: 'cancelled'; step: CancelStep }
   | { kind: 'unavailable'; nextAvailableAt: string | null; servers: ServerAvailability[] }
-  | { kind: 'failed'; code: string; retryable: boolean };
+  | { kind: 'failed'; code: FlowErrorCode; retryable: boolean };
 
 /** One consent flow. Everything secret or personal lives in `sealed` (JWE), never in plain columns. */
 export interface FlowRecord {
@@ -86,8 +86,8 @@ export interface FlowStore {
  */
 export type RegistrationStatus = 'waiting' | 'sent' | 'used';
 
-export type FallbackReason = 'unavailable' | 'timeout';
-export type MailLanguage = 'ja' | 'en';
+export type { FallbackReason };
+export type MailLanguage = Lang;
 
 export interface RegistrationRecord {
   id: string;

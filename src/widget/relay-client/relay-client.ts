@@ -1,41 +1,17 @@
 import {
-  availabilitySchema,
-  disclosureSchema,
-  fallbackRegisteredSchema,
-  flowResultSchema,
-  flowStartedSchema,
-  problemSchema,
-  type Availability,
-  type Disclosure,
-  type FlowResult,
-  type FlowStarted,
-  type Query,
-  type UnavailableServer,
-} from './schema.js';
-import type { Check, Checked } from './shape.js';
+  availabilityCheck,
+  disclosureCheck,
+  fallbackRegisteredCheck,
+  flowResultCheck,
+  flowStartedCheck,
+  problemCheck,
+} from '../../protocol/answer-checks.js';
+import type { Check } from '../../protocol/checks.js';
+import type { CreateFlowRequest, FallbackRequest, FlowMode } from '../../protocol/index.js';
+import type { Availability, Disclosure, FlowResult, FlowStarted, UnavailableServer } from './types.js';
 
-export type FlowMode = 'popup' | 'redirect' | 'kiosk';
-
-export interface StartFlowRequest {
-  items: readonly string[];
-  query: Query;
-  mode: FlowMode;
-  returnUrl: string;
-  secretHash: string;
-}
-
-export interface FallbackRequest {
-  email: string;
-  emailConfirmation: string;
-  items: readonly string[];
-  query: Query;
-  returnUrl: string;
-  reason: 'unavailable' | 'timeout';
-  lang: 'ja' | 'en';
-  /** The retrieval still pending when the user asked for a mail, proven with its secret. */
-  flowId?: string;
-  secret?: string;
-}
+export type { FallbackRequest, FlowMode };
+export type StartFlowRequest = CreateFlowRequest;
 
 /** Everything the widget asks of the relay; Storybook and tests supply scripted ones. */
 export interface RelayClient {
@@ -82,23 +58,23 @@ export class HttpRelayClient implements RelayClient {
   }
 
   async disclosure(items: readonly string[]): Promise<Disclosure> {
-    return checkAnswer(disclosureSchema, await this.#get('/v1/disclosure', items));
+    return checkAnswer(disclosureCheck, await this.#get('/v1/disclosure', items));
   }
 
   async availability(items: readonly string[]): Promise<Availability> {
-    return checkAnswer(availabilitySchema, await this.#get('/v1/availability', items));
+    return checkAnswer(availabilityCheck, await this.#get('/v1/availability', items));
   }
 
   async startFlow(request: StartFlowRequest): Promise<FlowStarted> {
-    return checkAnswer(flowStartedSchema, await this.#post('/v1/flows', request));
+    return checkAnswer(flowStartedCheck, await this.#post('/v1/flows', request));
   }
 
   async registerFallback(request: FallbackRequest, idempotencyKey: string): Promise<{ registrationId: string }> {
-    return checkAnswer(fallbackRegisteredSchema, await this.#post('/v1/fallback', request, { 'Idempotency-Key': idempotencyKey }));
+    return checkAnswer(fallbackRegisteredCheck, await this.#post('/v1/fallback', request, { 'Idempotency-Key': idempotencyKey }));
   }
 
   async flowResult(flowId: string, secret: string): Promise<FlowResult> {
-    return checkAnswer(flowResultSchema, await this.#post(`/v1/flows/${encodeURIComponent(flowId)}/result`, { secret }));
+    return checkAnswer(flowResultCheck, await this.#post(`/v1/flows/${encodeURIComponent(flowId)}/result`, { secret }));
   }
 
   async cancelFlow(flowId: string, secret: string): Promise<void> {
@@ -128,9 +104,9 @@ export class HttpRelayClient implements RelayClient {
     }
     const payload: unknown = await response.json().catch(() => null);
     if (response.ok) return payload;
-    let problem: Checked<typeof problemSchema>;
+    let problem;
     try {
-      problem = problemSchema(payload, '');
+      problem = problemCheck(payload, '');
     } catch {
       throw new RelayError('relay-bad-answer', response.status);
     }

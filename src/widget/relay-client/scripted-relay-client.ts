@@ -1,5 +1,5 @@
 import { RelayError, type FallbackRequest, type RelayClient, type StartFlowRequest } from './relay-client.js';
-import type { Availability, Disclosure, FlowResult, FlowStarted } from './schema.js';
+import type { Availability, Disclosure, FlowResult, FlowStarted } from './types.js';
 
 /**
  * A relay that answers from a script: `start` once, then one `results` entry per poll (the last repeats).
@@ -32,6 +32,7 @@ export class ScriptedRelay implements RelayClient {
       service: '〇〇銀行',
       purpose: '住宅ローンの事前審査',
       retentionDays: 30,
+      retainUntil: '2026-12-23',
       items: items.map((key) => ({ key, labelJa: key === 'localTax.salaryRevenue' ? '給与収入額' : key, labelEn: key })),
     };
   }
@@ -98,7 +99,7 @@ export const incomeSuccess: FlowResult = {
             labelEn: 'Salary revenue',
             infoNumber: '2',
             kind: 'amount',
-            unit: 'yen',
+            unit: 'JPY',
             value: 5_670_000,
           },
         ],

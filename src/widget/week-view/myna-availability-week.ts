@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { weekCheck } from '../../protocol/answer-checks.js';
 import { cssVars } from './css-vars.js';
 import { weekLang, weekMessages, type WeekLang, type WeekMessages } from './messages.js';
 import { mynaAvailabilityWeekStyles } from './myna-availability-week.styles.js';
@@ -9,14 +10,14 @@ import type { AvailabilityWeek, FetchWeek, WeekDay, WeekDownReason, WeekInterval
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REASONS: readonly WeekDownReason[] = ['planned-stop', 'maintenance', 'year-end', 'hours'];
 
-/** Asks the relay's `GET /v1/availability/week` (no cookies, no cache). */
+/** Asks the relay's `GET /v1/availability/week` (no cookies, no cache); an answer of another shape is refused. */
 export const fetchWeekFromRelay: FetchWeek = async ({ relay, items, from, signal }) => {
   const url = new URL('/v1/availability/week', relay);
   url.searchParams.set('items', items.join(','));
   if (from) url.searchParams.set('from', from);
   const response = await fetch(url, { credentials: 'omit', cache: 'no-store', signal, headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`GET ${url.pathname} answered ${response.status}`);
-  return (await response.json()) as AvailabilityWeek;
+  return weekCheck(await response.json(), '');
 };
 
 interface DaySpan {

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   CATALOG,
-  apiCatalogSchema,
   catalogEntry,
   catalogEntrySchema,
   catalogForApi,
   catalogSchema,
 } from '../../../src/domain/catalog/index.js';
+import { catalogAnswer } from '../../../src/protocol/index.js';
 
 const salaryRevenue = catalogEntry('localTax.salaryRevenue');
 
@@ -19,7 +19,7 @@ describe('catalog schema', () => {
   });
 
   it('parses the API form of the catalog', () => {
-    const result = apiCatalogSchema.safeParse(JSON.parse(JSON.stringify(catalogForApi())));
+    const result = catalogAnswer.safeParse(JSON.parse(JSON.stringify(catalogForApi())));
     assert.equal(result.success, true, result.error?.message);
   });
 

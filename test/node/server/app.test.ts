@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiCatalogSchema, catalogForApi } from '../../../src/domain/catalog/index.js';
+import { catalogForApi } from '../../../src/domain/catalog/index.js';
+import { catalogAnswer } from '../../../src/protocol/index.js';
 import { FAKE_ISSUER, HOST_ORIGIN, postJson, startBody, testApp, widgetHeaders, widgetSecret, type TestApp } from './helpers.js';
 
 async function problemOf(response: Response): Promise<Record<string, unknown>> {
@@ -35,7 +36,7 @@ describe('relay app: read-only routes', () => {
     const response = await t.app.request('/v1/catalog');
     assert.equal(response.status, 200);
     const body: unknown = await response.json();
-    assert.deepEqual(apiCatalogSchema.parse(body), catalogForApi());
+    assert.deepEqual(catalogAnswer.parse(body), catalogForApi());
     const salary = (body as { key: string }[]).find((entry) => entry.key === 'localTax.salaryRevenue');
     assert.deepEqual(salary, {
       key: 'localTax.salaryRevenue',

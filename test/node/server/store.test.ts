@@ -36,7 +36,7 @@ for (const engine of STORE_ENGINES) {
       assert.equal(await store.transition('b', ['created'], { status: 'launched', bindingHash: 'h' }), true);
       assert.equal(await store.transition('b', ['created'], { status: 'launched', bindingHash: 'other' }), false);
       assert.equal((await store.get('b'))?.bindingHash, 'h');
-      const outcome = { kind: 'failed', code: 'x', retryable: false } as const;
+      const outcome = { kind: 'failed', code: 'relay-error', retryable: false } as const;
       assert.equal(await store.transition('b', ['launched', 'pending'], { status: 'failed', outcome }), true);
       assert.deepEqual((await store.get('b'))?.outcome, outcome);
       assert.equal(await store.transition('missing', ['created'], { status: 'launched' }), false);

@@ -1,6 +1,7 @@
 /**
- * Tiny runtime checks for the relay's JSON answers. The widget must stay within its size budget
- * (16 KB gzip with Lit), which even zod/mini would take half of; the relay itself validates with zod.
+ * Tiny runtime checks for JSON answers, the widget's stand-in for zod: the script-tag build must stay
+ * within its budget, which zod/mini alone would take a third of. `answer-checks.ts` builds the
+ * checks of every answer the widget reads from the protocol's zod/mini schemas.
  */
 export type Check<T> = (value: unknown, path: string) => T;
 export type Checked<C> = C extends Check<infer T> ? T : never;
