@@ -3,22 +3,21 @@ import { gzipSync } from 'node:zlib';
 import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
 
 export interface ModuleShare {
-  /** A package (`lit`, `@lit/context`) or a source folder (`src/widget/element`). */
+  /** A package (`lit-html`, `@lit/context`) or a source file (`src/widget/element/autofill.ts`). */
   module: string;
   minifiedBytes: number;
   /** gzip -9 of the module's code alone: compressed on its own, so the shares add up to more than the bundle. */
   gzipBytes: number;
 }
 
-/** `node_modules/lit-html/…` → `lit-html`, `src/widget/element/x.ts` → `src/widget/element`. */
+/** `node_modules/lit-html/…` → `lit-html`; `…/src/widget/element/x.ts` → `src/widget/element/x.ts`. */
 function moduleOf(source: string): string {
   const packagePath = source.split('node_modules/').at(-1)!;
   if (packagePath !== source) {
     const [scope, name] = packagePath.split('/');
     return scope!.startsWith('@') ? `${scope}/${name}` : scope!;
   }
-  const local = source.slice(source.indexOf('src/'));
-  return local.split('/').slice(0, -1).join('/');
+  return source.slice(source.lastIndexOf('src/'));
 }
 
 /**

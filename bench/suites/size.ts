@@ -5,6 +5,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { messageTable } from '../../src/widget/i18n/messages.js';
 import { buildWidget } from '../lib/build.js';
+import { bundleModules } from '../lib/bundle-modules.js';
 import type { BenchRow } from '../table.js';
 
 const KB = 1024;
@@ -35,7 +36,7 @@ export async function sizeSuite(): Promise<BenchRow[]> {
   for (const file of readdirSync('dist').filter((name) => name.endsWith('.js'))) {
     const bytes = readFileSync(join('dist', file));
     rows.push({ suite: 'size', name: `${file} minified`, value: bytes.length / KB, unit: 'KB' });
-    rows.push({ suite: 'size', name: `${file} gzip`, value: gzipKb(bytes), unit: 'KB', ...(file.endsWith('.iife.js') ? { budget: 16, note: 'target 12 KB' } : {}) });
+    rows.push({ suite: 'size', name: `${file} gzip`, value: gzipKb(bytes), unit: 'KB', ...(file.endsWith('.iife.js') ? { budget: 20, note: 'hard budget 20 KB (20,480 bytes); goal 16 KB' } : {}) });
     rows.push({ suite: 'size', name: `${file} brotli`, value: brotliCompressSync(bytes).length / KB, unit: 'KB' });
   }
   const scratch = mkdtempSync(join(tmpdir(), 'myna-bench-'));
@@ -52,5 +53,14 @@ export async function sizeSuite(): Promise<BenchRow[]> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+  // What pays for the bytes: the script-tag build by source file (from its source map), largest first.
+  const modules = bundleModules('dist/myna-fetch-button.iife.js');
+  const listed = modules.filter((share) => share.minifiedBytes >= 700);
+  const rest = modules.filter((share) => share.minifiedBytes < 700);
+  for (const share of listed) {
+    rows.push({ suite: 'size', name: `IIFE module ${share.module}`, value: share.minifiedBytes / KB, unit: 'KB min', note: `${(share.gzipBytes / KB).toFixed(2)} KB gzip alone` });
+  }
+  const restBytes = rest.reduce((sum, share) => sum + share.minifiedBytes, 0);
+  rows.push({ suite: 'size', name: `IIFE modules under 0.7 KB (${rest.length})`, value: restBytes / KB, unit: 'KB min' });
   return rows;
 }

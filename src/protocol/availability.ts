@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DAY_MS } from '../domain/japan-time.js';
 import { instant, itemsParameter } from './common.js';
 
 /** Why a server is down (the schedule engine's `DownReason`), most specific first. */
@@ -23,7 +24,6 @@ export const serverStatus = z.extend(serverState, { labelJa: z.string(), labelEn
 /** Instants the schedule answers for: beyond these the calendar data means nothing. */
 export const SCHEDULE_EARLIEST = Date.parse('2000-01-01T00:00:00Z');
 export const SCHEDULE_LATEST = Date.parse('2100-01-01T00:00:00Z');
-const DAY_MS = 24 * 60 * 60 * 1000;
 export const WEEK_DAYS = 7;
 
 const instantBefore = (latest: number) =>

@@ -1,3 +1,4 @@
+import { splitList } from '../domain/text.js';
 import * as z from 'zod/mini';
 
 /** A real calendar date written YYYY-MM-DD (Japan's calendar, as the portal's). */
@@ -27,12 +28,7 @@ export const catalogKey = z.string().check(z.minLength(1), z.maxLength(100));
 export const itemsParameter = z.pipe(
   z.pipe(
     z.string().check(z.maxLength(2000)),
-    z.transform((value) =>
-      value
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item !== ''),
-    ),
+    z.transform(splitList),
   ),
   z.array(catalogKey).check(z.minLength(1, 'at least one catalog key is required'), z.maxLength(MAX_ITEMS)),
 );

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../domain/text.js';
 import type { CaughtMail } from './catcher.js';
 
 export const STYLESHEET_PATH = '/style.css';
@@ -62,8 +63,4 @@ export function linkify(text: string): string {
     last = match.index + url.length;
   }
   return html + escapeHtml(text.slice(last));
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

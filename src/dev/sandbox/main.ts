@@ -1,4 +1,5 @@
 /** Runs the sandbox alone: `tsx src/dev/sandbox/main.ts`. Every setting has a development default. */
+import { splitList } from '../../domain/text.js';
 import { createServer } from 'node:http';
 import { z } from 'zod';
 import { parseScheduleOverridesJson, type ScheduleOverrides } from '../../domain/schedule/index.js';
@@ -21,7 +22,7 @@ const envSchema = z.object({
   SANDBOX_CLIENT_REDIRECT_URIS: z
     .string()
     .default('http://localhost:8787/v1/flows/callback')
-    .transform((value) => value.split(',').map((uri) => uri.trim()))
+    .transform(splitList)
     .pipe(z.array(httpUrl).min(1)),
   SANDBOX_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   SANDBOX_SLOW_DELAY_MS: z.coerce.number().int().min(0).default(DEFAULT_SLOW_DELAY_MS),
@@ -33,7 +34,7 @@ const envSchema = z.object({
   SANDBOX_DEV_ORIGINS: z
     .string()
     .default('http://localhost:5173,http://127.0.0.1:5173')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '')),
+    .transform(splitList),
   /** Operating-hours overrides, the same JSON as the relay's RELAY_SCHEDULE_OVERRIDES. */
   SANDBOX_SCHEDULE_OVERRIDES: z
     .string()

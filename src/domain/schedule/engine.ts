@@ -1,5 +1,5 @@
 import { SYSTEM_IDS, serversFor, type ServerId } from '../catalog/index.js';
-import { formatJapanTime } from './japan-time.js';
+import { formatJapanTime } from '../japan-time.js';
 import { Lookahead } from './lookahead.js';
 import { resolve } from './resolve.js';
 import { serverSegments } from './timeline.js';

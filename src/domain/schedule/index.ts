@@ -19,7 +19,7 @@ export type {
 } from './types.js';
 export { GUIDELINE_SCHEDULE } from './guideline.js';
 export { nationalHolidays } from './holidays.js';
-export { formatJapanTime } from './japan-time.js';
+export { formatJapanTime } from '../japan-time.js';
 export { availability, intervals, serverAvailability, serversNeeded } from './engine.js';
 export {
   clockTimeSchema,

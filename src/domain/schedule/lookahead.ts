@@ -1,5 +1,5 @@
 import { SERVERS, type ServerId } from '../catalog/index.js';
-import { DAY_MS, formatJapanTime } from './japan-time.js';
+import { DAY_MS, formatJapanTime } from '../japan-time.js';
 import type { ResolvedSchedule } from './resolve.js';
 import { serverSegments, type Segment } from './timeline.js';
 import type { ServerStatus } from './types.js';

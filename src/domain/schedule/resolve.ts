@@ -1,7 +1,7 @@
 import { SERVERS, type ServerId } from '../catalog/index.js';
 import { GUIDELINE_SCHEDULE } from './guideline.js';
 import { nationalHolidays } from './holidays.js';
-import { DAY_MS } from './japan-time.js';
+import { DAY_MS } from '../japan-time.js';
 import type { ResolvedServer } from './timeline.js';
 import type { HolidayCalendar, ScheduleOptions } from './types.js';
 

@@ -1,4 +1,4 @@
-import { clockMinutes, MINUTE_MS, DAY_MS, type JapanDay } from './japan-time.js';
+import { clockMinutes, MINUTE_MS, DAY_MS, type JapanDay } from '../japan-time.js';
 import type { DaySet, HoursWindow, RecurringStop, StopAnchor, StopReason, Weekday } from './types.js';
 
 /** A stretch of time with one cause: the server's hours (`open`) or a reason to be down. */

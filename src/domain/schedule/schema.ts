@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../catalog/index.js';
-import { clockMinutes } from './japan-time.js';
+import { clockMinutes } from '../japan-time.js';
 import type {
   HoursWindow,
   MaintenanceWindow,

@@ -1,4 +1,4 @@
-import { japanDay, japanDayNumberOf } from './japan-time.js';
+import { japanDay, japanDayNumberOf } from '../japan-time.js';
 import { hoursSpans, isBusinessDay, stopSpan, type Span } from './rules.js';
 import type { DownReason, HolidayCalendar, ServerSchedule } from './types.js';
 

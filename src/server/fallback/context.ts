@@ -20,4 +20,4 @@ export const CONTACT_PURPOSE = 'fallback-contact';
 export const RETURN_PURPOSE = 'fallback-return';
 export const FINGERPRINT_PURPOSE = 'idempotency-fingerprint';
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+export { DAY_MS } from '../../domain/japan-time.js';

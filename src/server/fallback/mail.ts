@@ -1,4 +1,6 @@
+import { escapeHtml } from '../../domain/text.js';
 import { catalogEntry } from '../../domain/catalog/index.js';
+import { japanFields } from '../../domain/japan-time.js';
 import type { MailLanguage } from '../store/types.js';
 
 export interface FallbackMailInput {
@@ -108,16 +110,10 @@ function english(service: string, until: string): Messages {
 
 /** Japan time, as the user reads it: 2026年11月30日 10:00 / 30 Nov 2026, 10:00 (Japan time). */
 function formatDeadline(epochMs: number, lang: MailLanguage): string {
-  const shifted = new Date(epochMs + 9 * 3600_000);
+  const { year, month, day, hours, minutes } = japanFields(epochMs);
   const pad = (value: number) => String(value).padStart(2, '0');
-  const time = `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
-  if (lang === 'ja') {
-    return `${shifted.getUTCFullYear()}年${shifted.getUTCMonth() + 1}月${shifted.getUTCDate()}日 ${time}`;
-  }
-  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][shifted.getUTCMonth()];
-  return `${shifted.getUTCDate()} ${month} ${shifted.getUTCFullYear()}, ${time} (Japan time)`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+  const time = `${pad(hours)}:${pad(minutes)}`;
+  if (lang === 'ja') return `${year}年${month}月${day}日 ${time}`;
+  const monthName = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1];
+  return `${day} ${monthName} ${year}, ${time} (Japan time)`;
 }

@@ -1,5 +1,5 @@
 import type { MailLanguage } from '../store/types.js';
-import { escapeHtml } from './mail.js';
+import { escapeHtml } from '../../domain/text.js';
 
 type Reason = 'invalid' | 'expired' | 'used' | 'gone';
 

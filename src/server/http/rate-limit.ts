@@ -1,3 +1,4 @@
+import { splitList } from '../../domain/text.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ProblemError } from '../problem.js';
@@ -48,7 +49,7 @@ export function clientKey(trustedHops: number): (c: Context) => string {
 
 function clientAddress(c: Context, trustedHops: number): string {
   if (trustedHops > 0) {
-    const forwarded = (c.req.header('X-Forwarded-For') ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const forwarded = splitList(c.req.header('X-Forwarded-For') ?? '');
     const entry = forwarded[forwarded.length - trustedHops];
     if (entry !== undefined) return entry;
   }

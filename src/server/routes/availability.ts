@@ -3,29 +3,22 @@ import { Hono } from 'hono';
 import { answer } from '../http/answer.js';
 import { availabilityAnswer, availabilityQuery, WEEK_DAYS, weekAnswer, weekQuery, type WeekAnswer } from '../../protocol/index.js';
 import { SERVERS } from '../../domain/catalog/index.js';
+import { DAY_MS, japanDate, japanFields, japanMidnight } from '../../domain/japan-time.js';
 import { formatJapanTime, intervals, nationalHolidays, serversNeeded } from '../../domain/schedule/index.js';
 import { availabilityFor, requireKnownItems } from '../availability.js';
 import type { RelayConfig } from '../config.js';
 import type { RelayEnv } from '../http/env.js';
 import { parseInput } from '../http/validate.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 type WeekDay = WeekAnswer['days'][number];
 
-/** 00:00 Japan time of the day holding `instant`. */
-function japanMidnight(instant: number): number {
-  return Math.floor((instant + JAPAN_OFFSET_MS) / DAY_MS) * DAY_MS - JAPAN_OFFSET_MS;
-}
-
 function weekDay(start: number, extraHolidays: ReadonlySet<string>): WeekDay {
-  const shifted = new Date(start + JAPAN_OFFSET_MS);
-  const date = shifted.toISOString().slice(0, 10);
+  const date = japanDate(start);
   const national = nationalHolidays(date) ? (holidayJp.holidays as Record<string, { name: string; name_en: string }>)[date] : undefined;
   return {
     date,
-    weekday: shifted.getUTCDay(),
+    weekday: japanFields(start).weekday,
     holiday: national !== undefined || extraHolidays.has(date),
     ...(national === undefined ? {} : { holidayJa: national.name, holidayEn: national.name_en }),
   };

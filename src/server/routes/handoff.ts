@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../domain/text.js';
 import type { Context } from 'hono';
 import type { HandOff } from '../flows/callback.js';
 
@@ -68,8 +69,4 @@ function returnPage(target: string): string {
 </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -1,13 +1,14 @@
+import { splitList } from '../../domain/text.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { DAY_MS, japanFields } from '../../domain/japan-time.js';
 import { weekCheck } from '../../protocol/answer-checks.js';
 import { cssVars } from './css-vars.js';
 import { weekLang, weekMessages, type WeekLang, type WeekMessages } from './messages.js';
 import { mynaAvailabilityWeekStyles } from './myna-availability-week.styles.js';
-import { clockText, japanClock } from './time.js';
+import { clockText } from './time.js';
 import type { AvailabilityWeek, FetchWeek, WeekDay, WeekDownReason, WeekInterval, WeekServer } from './types.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const REASONS: readonly WeekDownReason[] = ['planned-stop', 'maintenance', 'year-end', 'hours'];
 
 /** Asks the relay's `GET /v1/availability/week` (no cookies, no cache); an answer of another shape is refused. */
@@ -75,10 +76,7 @@ export class MynaAvailabilityWeek extends LitElement {
 
   /** Parsed `items`: trimmed, empty entries dropped. */
   get itemKeys(): string[] {
-    return this.items
-      .split(',')
-      .map((key) => key.trim())
-      .filter((key) => key !== '');
+    return splitList(this.items);
   }
 
   /** Asks for the week again (e.g. after the clock moved). Resolves once it is drawn. */
@@ -193,7 +191,7 @@ export class MynaAvailabilityWeek extends LitElement {
     const last = week.days.at(-1);
     const range = first && last ? text.range(this.dayLabel(first, text), this.dayLabel(last, text)) : '';
     const now = Date.parse(week.now);
-    const { month, day, weekday } = japanClock(now);
+    const { month, day, weekday } = japanFields(now);
     const nowText = text.nowAt(`${text.day(month, day, text.weekdays[weekday] ?? '')} ${clockText(now)}`);
     return html`
       <table part="table" class="visually-hidden">

@@ -194,7 +194,7 @@ export class Browser {
     if (screen.kind !== 'page') throw new Error('not a page');
     const action = [...screen.html.matchAll(/<form method="post" action="([^"]+)"/g)].map((match) => match[1]!).find((found) => found.endsWith(actionSuffix));
     assert.ok(action, `no form posting to …${actionSuffix} on ${screen.url}`);
-    return this.open(new URL(action.replaceAll('&amp;', '&'), screen.url), { form });
+    return this.open(new URL(action.replaceAll('&#38;', '&'), screen.url), { form });
   }
 
   #remember(setCookies: string[]): void {

@@ -65,8 +65,8 @@ describe('sandbox: consent and card screens', () => {
 
   it('shows the client’s texts as text, never as markup', async () => {
     const { consent } = await openConsent({ ...detailFor(['localTax.salaryRevenue']), purpose: '<img src=x onerror=alert(1)>', service: '"><script>x</script>' });
-    assert.match(consent.html, /<dd>&lt;img src=x onerror=alert\(1\)&gt;<\/dd>/);
-    assert.match(consent.html, /<dd>&quot;&gt;&lt;script&gt;x&lt;\/script&gt;<\/dd>/);
+    assert.match(consent.html, /<dd>&#60;img src=x onerror=alert\(1\)&#62;<\/dd>/);
+    assert.match(consent.html, /<dd>&#34;&#62;&#60;script&#62;x&#60;\/script&#62;<\/dd>/);
     assert.doesNotMatch(consent.html, /<img|<script/);
   });
 

@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { japanDate } from '../../../domain/japan-time.js';
 import type { SandboxKeys } from '../keys.js';
 import type { Persona } from '../personas.js';
 import { TTL } from '../protocol.js';
@@ -7,16 +8,11 @@ import type { SelfinfoProcess } from './processes.js';
 
 const RESULT_TYPE = 'myna-selfinfo+jwt';
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** Records change on Japanese calendar days (no daylight saving time in Japan). */
-function japanDate(instant: Date): string {
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** The contract's signed result: the records the query selects, holding exactly the requested fields. */
 export function signResult(process: SelfinfoProcess, persona: Persona, issuer: string, keys: SandboxKeys, now: Date): Promise<string> {
-  const today = japanDate(now);
+  // Records change on Japanese calendar days.
+  const today = japanDate(now.getTime());
   const records = answerRecords(selectRecords(persona.records, process.detail.query, today), valueKeysFor(process.detail.items));
   const issuedAt = Math.floor(Date.now() / 1000);
   return new SignJWT({ processId: process.processId, query: process.detail.query, records })

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../../domain/text.js';
+
 /** Markup that is already safe to emit. Only `markup` creates it, so every other string gets escaped. */
 export class SafeHtml {
   constructor(readonly markup: string) {}
@@ -8,11 +10,6 @@ export class SafeHtml {
 
 type Interpolation = string | number | SafeHtml | null | undefined | false | readonly Interpolation[];
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
-}
 
 function render(value: Interpolation): string {
   if (value instanceof SafeHtml) return value.markup;
