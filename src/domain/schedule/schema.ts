@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../catalog/index.js';
 import { clockMinutes } from '../japan-time.js';
 import type {
@@ -15,79 +15,85 @@ export const serverIdSchema = z.enum([...SYSTEM_IDS, ...INTERMEDIATE_SERVER_IDS]
 
 export const clockTimeSchema = z
   .string()
-  .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Expected a Japan-time clock time HH:MM, 00:00 to 24:00');
+  .check(z.regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Expected a Japan-time clock time HH:MM, 00:00 to 24:00'));
 
-export const hoursWindowSchema: z.ZodType<HoursWindow> = z
+export const hoursWindowSchema: z.ZodMiniType<HoursWindow> = z
   .strictObject({
     days: z.enum(['every-day', 'business-days', 'weekends-and-holidays']),
     from: clockTimeSchema,
     to: clockTimeSchema,
   })
-  .refine((window) => clockMinutes(window.from) < clockMinutes(window.to), {
-    path: ['to'],
-    message: 'An hours window must end after it starts on the same day',
-  });
+  .check(
+    z.refine((window) => clockMinutes(window.from) < clockMinutes(window.to), {
+      path: ['to'],
+      message: 'An hours window must end after it starts on the same day',
+    }),
+  );
 
-const monthSchema = z.int().min(1).max(12);
+const monthSchema = z.int().check(z.minimum(1), z.maximum(12));
 
-export const stopAnchorSchema: z.ZodType<StopAnchor> = z.discriminatedUnion('kind', [
+export const stopAnchorSchema: z.ZodMiniType<StopAnchor> = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('every-day') }),
   z.strictObject({
     kind: z.literal('nth-weekday'),
     nth: z.literal([1, 2, 3, 4, 5, 'last']),
     weekday: z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']),
-    months: z.array(monthSchema).min(1).optional(),
+    months: z.optional(z.array(monthSchema).check(z.minLength(1))),
   }),
-  z
-    .strictObject({ kind: z.literal('yearly'), month: monthSchema, day: z.int().min(1).max(31) })
-    .refine((anchor) => anchor.day <= new Date(Date.UTC(2024, anchor.month, 0)).getUTCDate(), {
+  z.strictObject({ kind: z.literal('yearly'), month: monthSchema, day: z.int().check(z.minimum(1), z.maximum(31)) }).check(
+    z.refine((anchor) => anchor.day <= new Date(Date.UTC(2024, anchor.month, 0)).getUTCDate(), {
       path: ['day'],
       message: 'No such day in that month',
     }),
+  ),
 ]);
 
-export const recurringStopSchema: z.ZodType<RecurringStop> = z
+export const recurringStopSchema: z.ZodMiniType<RecurringStop> = z
   .strictObject({
     on: stopAnchorSchema,
     from: clockTimeSchema,
     until: clockTimeSchema,
     // Bounded so that finding the stops that reach into a day looks back a bounded number of days.
-    untilDaysLater: z.int().min(0).max(31),
+    untilDaysLater: z.int().check(z.minimum(0), z.maximum(31)),
     reason: z.enum(['planned-stop', 'year-end']),
   })
-  .refine((stop) => stop.untilDaysLater * 24 * 60 + clockMinutes(stop.until) > clockMinutes(stop.from), {
-    path: ['until'],
-    message: 'A stop must end after it starts',
-  });
+  .check(
+    z.refine((stop) => stop.untilDaysLater * 24 * 60 + clockMinutes(stop.until) > clockMinutes(stop.from), {
+      path: ['until'],
+      message: 'A stop must end after it starts',
+    }),
+  );
 
 const serverScheduleObject = z.strictObject({
   hours: z.array(hoursWindowSchema),
   stops: z.array(recurringStopSchema),
 });
 
-export const serverScheduleSchema: z.ZodType<ServerSchedule> = serverScheduleObject;
+export const serverScheduleSchema: z.ZodMiniType<ServerSchedule> = serverScheduleObject;
 
 /** The complete schedule: every server present. */
-export const scheduleSchema: z.ZodType<Schedule> = z.record(serverIdSchema, serverScheduleSchema);
+export const scheduleSchema: z.ZodMiniType<Schedule> = z.record(serverIdSchema, serverScheduleSchema);
 
 const instantSchema = z.iso.datetime({ offset: true, message: 'Expected an ISO 8601 instant with an offset or Z' });
 
-export const maintenanceWindowSchema: z.ZodType<MaintenanceWindow> = z
+export const maintenanceWindowSchema: z.ZodMiniType<MaintenanceWindow> = z
   .strictObject({
     server: serverIdSchema,
     from: instantSchema,
     to: instantSchema,
-    reason: z.string().trim().min(1).optional(),
+    reason: z.optional(z.string().check(z.trim(), z.minLength(1))),
   })
-  .refine((window) => Date.parse(window.to) > Date.parse(window.from), {
-    path: ['to'],
-    message: 'A maintenance window must end after it starts',
-  });
+  .check(
+    z.refine((window) => Date.parse(window.to) > Date.parse(window.from), {
+      path: ['to'],
+      message: 'A maintenance window must end after it starts',
+    }),
+  );
 
-export const scheduleOverridesSchema: z.ZodType<ScheduleOverrides> = z.strictObject({
-  servers: z.partialRecord(serverIdSchema, serverScheduleObject.partial()).optional(),
-  maintenance: z.array(maintenanceWindowSchema).optional(),
-  extraHolidays: z.array(z.iso.date()).optional(),
+export const scheduleOverridesSchema: z.ZodMiniType<ScheduleOverrides> = z.strictObject({
+  servers: z.optional(z.partialRecord(serverIdSchema, z.partial(serverScheduleObject))),
+  maintenance: z.optional(z.array(maintenanceWindowSchema)),
+  extraHolidays: z.optional(z.array(z.iso.date())),
 });
 
 /** Validates operator configuration; the error message names every offending path. */

@@ -1,9 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { safeParse, type core } from 'zod/mini';
+import { config, locales, safeParse, type core } from 'zod/mini';
 import type { ProblemCode } from '../../protocol/index.js';
 import { ProblemError } from '../problem.js';
 import { problemResponse } from './errors.js';
+
+// Problem details and configuration errors read in English (zod/mini loads no locale by itself).
+config(locales.en());
 
 export const MAX_BODY_BYTES = 16 * 1024;
 

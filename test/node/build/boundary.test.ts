@@ -21,6 +21,9 @@ describe('the browser/server boundary (eslint.config.js)', () => {
     ['src/widget/element/x.ts', "import { z } from 'zod';\n", true],
     ['src/domain/mapping/x.ts', "import { html } from 'lit';\n", true],
     ['src/protocol/x.ts', "import { MynaFetchButton } from '../widget/element/myna-fetch-button.js';\n", true],
+    ['src/domain/catalog/x.ts', "import { z } from 'zod';\n", true],
+    ['src/widget/element/x.ts', "import { object } from 'zod/mini';\n", true],
+    ['src/protocol/x.ts', "import { object } from 'zod/mini';\n", false],
     ['src/server/x.ts', "import { MynaFetchButton } from '../widget/element/myna-fetch-button.js';\n", true],
     ['src/dev/sandbox/x.ts', "import { messagesFor } from '../../widget/i18n/index.js';\n", true],
     // What each side may use.
