@@ -9,6 +9,9 @@ export interface DisclosureView {
   readonly query: Query;
   /** The host's own wording of the purpose wins over the relay's default. */
   readonly purpose: string;
+  readonly onContinue: () => void;
+  /** The cancel button, and Esc (the dialog's own `cancel` event, whose closing is left to the element). */
+  readonly onCancel: () => void;
 }
 
 function periodText(messages: Messages, query: Query): string {
@@ -18,7 +21,7 @@ function periodText(messages: Messages, query: Query): string {
 }
 
 /** The body of the disclosure dialog: who fetches what, from where, why, for how long (guideline 2.3 ※2). */
-export function renderDisclosure({ messages, lang, disclosure, query, purpose }: DisclosureView) {
+function renderBody({ messages, lang, disclosure, query, purpose }: DisclosureView) {
   if (!disclosure) return html`<p>${messages.disclosureLoading}</p>`;
   return html`
     <p>${fill(messages.disclosureIntro, { service: disclosure.service })}</p>
@@ -32,5 +35,24 @@ export function renderDisclosure({ messages, lang, disclosure, query, purpose }:
       : nothing}
     <p>${fill(messages.disclosureRetention, { days: disclosure.retentionDays })}</p>
     <p>${messages.disclosureAuth}</p>
+  `;
+}
+
+/** The modal dialog shown before anything is fetched; 「マイナポータルへ進む」 waits for the relay's answer. */
+export function renderDisclosure(view: DisclosureView) {
+  const { messages, disclosure, onContinue, onCancel } = view;
+  const escape = (event: Event) => {
+    event.preventDefault();
+    onCancel();
+  };
+  return html`
+    <dialog part="dialog" aria-labelledby="disclosure-title" aria-describedby="disclosure-body" @cancel=${escape}>
+      <h2 id="disclosure-title">${messages.disclosureTitle}</h2>
+      <div id="disclosure-body">${renderBody(view)}</div>
+      <div part="actions">
+        <button type="button" class="primary" ?disabled=${!disclosure} @click=${onContinue}>${messages.continue}</button>
+        <button type="button" @click=${onCancel}>${messages.cancel}</button>
+      </div>
+    </dialog>
   `;
 }
