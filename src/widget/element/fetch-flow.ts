@@ -17,6 +17,8 @@ import type { RedirectFlow } from './redirect-flow.js';
 import type { Notice } from './views/unavailable.js';
 
 const POLL_INTERVAL_MS = 1000;
+/** Phases with nothing under way: there is nothing left to cancel. */
+const SETTLED: readonly string[] = ['idle', 'done', 'cancelled', 'unavailable', 'registered', 'error'];
 
 /** The top-level window in which the user consents (a `ConsentWindow` in the browser). */
 export interface ConsentPopup {
@@ -172,6 +174,7 @@ export class FetchFlow {
   /** The user stops: by default at the step the state is in. The relay is told to drop the flow. */
   cancel(step?: MynaFetchCancelStep): void {
     const state = this.#state;
+    if (SETTLED.includes(state.phase)) return;
     const flow = 'flow' in state ? state.flow : null;
     if (flow) this.#cancelRemote(flow);
     this.#settle({ phase: 'cancelled', step: step ?? (state.phase === 'disclosure' || state.phase === 'waiting' ? state.phase : 'consenting') });
