@@ -40,6 +40,15 @@ export function targetsFor(scope: ParentNode, key: string, mapping: FieldMapping
   return [...marked, { input: findField(scope, key, field), format }];
 }
 
+/** The first host field any of `keys` goes into, for 「直接入力する」; none when the mapping is broken (reported at fill time). */
+export function firstTarget(scope: ParentNode, keys: readonly string[], mapping: FieldMapping): FillableInput | undefined {
+  try {
+    return keys.flatMap((key) => targetsFor(scope, key, mapping))[0]?.input;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A human name for a host input: its label's text, else its name or id. */
 export function describeInput(input: FillableInput): string {
   const label = input.labels?.[0]?.textContent?.trim();

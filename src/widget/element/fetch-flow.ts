@@ -205,7 +205,10 @@ export class FetchFlow {
    * Registers the email for a later notice. Resolves to the relay's refusal of the address itself,
    * which the form shows inline; every other outcome is a transition.
    */
-  async register(contact: { email: string; emailConfirmation: string; lang: 'ja' | 'en' }, idempotencyKey: string): Promise<RelayError | undefined> {
+  async register(
+    contact: { email: string; emailConfirmation: string; lang: 'ja' | 'en' },
+    idempotencyKey: string,
+  ): Promise<{ field: 'email' | 'emailConfirmation'; code: string } | undefined> {
     const state = this.#state;
     if (state.phase !== 'fallback') return;
     const signal = this.#begin();
@@ -219,7 +222,7 @@ export class FetchFlow {
       if (!signal.aborted) this.#settle({ phase: 'registered', registrationId, reason });
     } catch (error) {
       if (signal.aborted) return;
-      if (error instanceof RelayError && (error.field === 'email' || error.field === 'emailConfirmation')) return error;
+      if (error instanceof RelayError && (error.field === 'email' || error.field === 'emailConfirmation')) return { field: error.field, code: error.code };
       this.#failFromRelay(error);
     }
   }

@@ -1,12 +1,14 @@
 import { html, nothing } from 'lit';
 import { fill, type Lang, type Messages } from '../../i18n/index.js';
 import type { Disclosure, Query } from '../../relay-client/index.js';
+import type { AttributeProblem } from '../query-attributes.js';
 
 export interface DisclosureView {
   readonly messages: Messages;
   readonly lang: Lang;
   readonly disclosure: Disclosure | null;
-  readonly query: Query;
+  /** An invalid query is reported when the button is pressed, before the dialog opens. */
+  readonly query: Query | AttributeProblem;
   /** The host's own wording of the purpose wins over the relay's default. */
   readonly purpose: string;
   readonly onContinue: () => void;
@@ -14,7 +16,8 @@ export interface DisclosureView {
   readonly onCancel: () => void;
 }
 
-function periodText(messages: Messages, query: Query): string {
+function periodText(messages: Messages, query: Query | AttributeProblem): string {
+  if ('attribute' in query) return messages.periodLatest;
   if (query.method === 'at') return fill(messages.periodAt, { at: query.at });
   if (query.method === 'range') return fill(messages.periodRange, { from: query.from, to: query.to });
   return messages.periodLatest;
