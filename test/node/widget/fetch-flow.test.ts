@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FetchFlow, type Clock, type ConsentPopup, type FlowHost, type FlowOptions, type FlowState } from '../../../src/widget/element/fetch-flow.js';
+import { outcomeEvent, statusText } from '../../../src/widget/element/flow-presentation.js';
 import { FormatError } from '../../../src/domain/mapping/index.js';
+import { messagesFor } from '../../../src/widget/i18n/index.js';
 import { RelayError, type FlowResult, type FlowStarted, type StartFlowRequest } from '../../../src/widget/relay-client/index.js';
 import { ScriptedRelay, incomeSuccess, jukiNetStopped } from '../../../src/widget/relay-client/scripted-relay-client.js';
 
@@ -439,5 +441,33 @@ describe('FetchFlow stale answers (one AbortController per attempt)', () => {
       await t.clock.advance(5000);
       assert.equal(t.outcomes().length, 1, JSON.stringify(t.phases()));
     }
+  });
+});
+
+describe('what the element makes of the states (flow-presentation)', () => {
+  const flow = { id: 'flow-1', secret: 's', relayOrigin: 'https://relay.example', window: null };
+  const waiting = (timeoutNotice: 'none' | 'shown' | 'dismissed'): FlowState => ({ phase: 'waiting', flow, consentedAt: 0, elapsedSeconds: 1, timeoutNotice });
+
+  it('announces the delay notice once: when it is shown, not on the polls after it', () => {
+    const type = (next: FlowState, previous: FlowState) => outcomeEvent(next, previous, '')?.type ?? null;
+    assert.equal(type(waiting('shown'), waiting('none')), 'myna-fetch-unavailable');
+    assert.equal(type(waiting('shown'), { phase: 'consenting', flow }), 'myna-fetch-unavailable');
+    assert.equal(type(waiting('shown'), waiting('shown')), null);
+    assert.equal(type(waiting('dismissed'), waiting('shown')), null);
+    assert.equal(type(waiting('none'), { phase: 'consenting', flow }), null);
+  });
+
+  it('gives each outcome its event and the status line its message', () => {
+    const messages = messagesFor('en');
+    const error: FlowState = { phase: 'error', code: 'relay-rejected', retryable: false, values: { code: 'nope' } };
+    const message = statusText(error, messages);
+    assert.equal(message, 'The relay server refused the request (nope).');
+    const event = outcomeEvent(error, { phase: 'starting' }, message) as Event & { detail: unknown };
+    assert.deepEqual([event.type, event.detail], ['myna-fetch-error', { code: 'relay-rejected', message, retryable: false }]);
+    assert.equal(statusText({ phase: 'cancelled', step: 'review' }, messages), messages.discarded);
+    assert.equal(statusText({ phase: 'cancelled', step: 'card-locked' }, messages), messages.cardLocked);
+    assert.equal(statusText(waiting('shown'), messages), messages.timeoutNotice);
+    assert.equal(statusText(waiting('dismissed'), messages), messages.waiting);
+    assert.equal(statusText({ phase: 'idle' }, messages), '');
   });
 });
