@@ -40,6 +40,15 @@ export function targetsFor(scope: ParentNode, key: string, mapping: FieldMapping
   return [...marked, { input: findField(scope, key, field), format }];
 }
 
+/** The first host field any of `keys` goes into, for 「直接入力する」; none when the mapping is broken (reported at fill time). */
+export function firstTarget(scope: ParentNode, keys: readonly string[], mapping: FieldMapping): FillableInput | undefined {
+  try {
+    return keys.flatMap((key) => targetsFor(scope, key, mapping))[0]?.input;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A human name for a host input: its label's text, else its name or id. */
 export function describeInput(input: FillableInput): string {
   const label = input.labels?.[0]?.textContent?.trim();
@@ -63,12 +72,24 @@ function setNativeValue(input: FillableInput, text: string): void {
   else input.value = text;
 }
 
-/** Writes the values into the host fields and tells frameworks, returning name → text for the success event. */
-export function fillHostFields(scope: ParentNode, values: readonly RetrievedValue[], mapping: FieldMapping = {}): Record<string, string> {
-  const writes = values.flatMap((value) => targetsFor(scope, value.key, mapping).map((target) => ({ target, text: textFor(target, value) })));
-  // Everything is formatted before anything is written: a bad format leaves the form untouched.
+/** Each retrieved value with the host fields it goes into and the text each gets. */
+export type FillPlan<V extends RetrievedValue = RetrievedValue> = readonly {
+  readonly value: V;
+  readonly writes: readonly { readonly target: FillTarget; readonly text: string }[];
+}[];
+
+/**
+ * Finds and formats everything once, when the values arrive: a mapping or format that does not fit
+ * throws a FormatError before the review shows anything, and the review shows what will be written.
+ */
+export function planFill<V extends RetrievedValue>(scope: ParentNode, values: readonly V[], mapping: FieldMapping = {}): FillPlan<V> {
+  return values.map((value) => ({ value, writes: targetsFor(scope, value.key, mapping).map((target) => ({ target, text: textFor(target, value) })) }));
+}
+
+/** Writes the planned texts into the host fields and tells frameworks, returning name → text for the success event. */
+export function applyFill(plan: FillPlan): Record<string, string> {
   const filled: Record<string, string> = {};
-  for (const { target, text } of writes) {
+  for (const { target, text } of plan.flatMap((entry) => entry.writes)) {
     setNativeValue(target.input, text);
     target.input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     target.input.dispatchEvent(new Event('change', { bubbles: true }));

@@ -52,6 +52,13 @@ export class FallbackForm implements ReactiveController {
     return Object.keys(errors).length === 0;
   }
 
+  /** The relay refused the address itself (`field` is `email` or `emailConfirmation`): shown inline like ours. */
+  refuse(field: FallbackField, code: string, messages: Messages): void {
+    const message = code === 'email-mismatch' ? messages.fallbackMismatch : code === 'email-too-long' ? messages.fallbackEmailTooLong : messages.fallbackEmailInvalid;
+    this.submitting = false;
+    this.setErrors({ [field]: message });
+  }
+
   setErrors(errors: FallbackErrors): void {
     this.errors = errors;
     this.host.requestUpdate();

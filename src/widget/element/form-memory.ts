@@ -22,8 +22,16 @@ export function rememberForm(scope: ParentNode): void {
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(values));
 }
 
-/** Back from the portal: put the host form's values back, once. */
-export function restoreForm(scope: ParentNode): void {
+/**
+ * Back from the portal: put the host form's values back, once. With the script in <head> the host
+ * form is still being parsed, so this waits until all of it exists.
+ */
+export function restoreForm(scope: () => ParentNode): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => restoreFormNow(scope()), { once: true });
+  else restoreFormNow(scope());
+}
+
+function restoreFormNow(scope: ParentNode): void {
   const stored = sessionStorage.getItem(STORAGE_KEY);
   sessionStorage.removeItem(STORAGE_KEY);
   if (!stored) return;

@@ -1,6 +1,5 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { property } from 'lit/decorators.js';
 import type { FlowMode, RelayClient } from '../relay-client/index.js';
 import { mynaFetchSettingsContext, type MynaFetchSettings } from './settings-context.js';
 
@@ -11,22 +10,30 @@ import { mynaFetchSettingsContext, type MynaFetchSettings } from './settings-con
  * @slot - The page content holding the buttons.
  */
 export class MynaFetchConfig extends LitElement {
+  static override properties: PropertyDeclarations = {
+    relay: {},
+    mode: {},
+    timeout: { type: Number },
+    purpose: {},
+    relayClient: { attribute: false },
+  };
+
   readonly #provider = new ContextProvider(this, { context: mynaFetchSettingsContext, initialValue: {} });
 
   /** Base URL of the provider's relay. */
-  @property() relay = '';
+  relay = '';
 
   /** Default consent window for the buttons inside: `popup`, `redirect` or `kiosk`. */
-  @property() mode: FlowMode | '' = '';
+  mode: FlowMode | '' = '';
 
   /** Default seconds before the delay notice. */
-  @property({ type: Number }) timeout: number | null = null;
+  timeout: number | null = null;
 
   /** Default purpose shown in the disclosure. */
-  @property() purpose = '';
+  purpose = '';
 
   /** A relay client for every button inside (Storybook, tests). */
-  @property({ attribute: false }) relayClient: RelayClient | null = null;
+  relayClient: RelayClient | null = null;
 
   override willUpdate(): void {
     // An unset attribute gives `undefined`, which the buttons treat as absent.

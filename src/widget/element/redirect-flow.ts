@@ -7,6 +7,17 @@ export interface RedirectFlow {
 
 const STORAGE_KEY = 'myna-fetch:flow';
 const FRAGMENT = /(?:^#|&)myna-flow=([\w-]+)/;
+const MAIL_FRAGMENT = /(?:^#|&)myna-resume=1/;
+
+/** Drops the fragment the relay or the mail link added: a reload or a shared link finds nothing to act on. */
+const dropFragment = () => history.replaceState(history.state, '', location.pathname + location.search);
+
+/** True once when the page was opened through the resume link of a fallback mail (`#myna-resume=1`). */
+export function takeMailResume(): boolean {
+  if (!MAIL_FRAGMENT.test(location.hash)) return false;
+  dropFragment();
+  return true;
+}
 
 /** Kept in sessionStorage: per tab, gone with it, never sent anywhere. */
 export function rememberRedirectFlow(flow: RedirectFlow): void {
@@ -21,7 +32,7 @@ export function rememberRedirectFlow(flow: RedirectFlow): void {
 export function takeRedirectFlow(): RedirectFlow | null {
   const match = FRAGMENT.exec(location.hash);
   if (!match) return null;
-  history.replaceState(history.state, '', location.pathname + location.search);
+  dropFragment();
   const stored = sessionStorage.getItem(STORAGE_KEY);
   sessionStorage.removeItem(STORAGE_KEY);
   if (!stored) return null;

@@ -1,24 +1,30 @@
 import { html, nothing } from 'lit';
 import { fill, type Lang, type Messages } from '../../i18n/index.js';
 import type { Disclosure, Query } from '../../relay-client/index.js';
+import type { AttributeProblem } from '../query-attributes.js';
 
 export interface DisclosureView {
   readonly messages: Messages;
   readonly lang: Lang;
   readonly disclosure: Disclosure | null;
-  readonly query: Query;
+  /** An invalid query is reported when the button is pressed, before the dialog opens. */
+  readonly query: Query | AttributeProblem;
   /** The host's own wording of the purpose wins over the relay's default. */
   readonly purpose: string;
+  readonly onContinue: () => void;
+  /** The cancel button, and Esc (the dialog's own `cancel` event, whose closing is left to the element). */
+  readonly onCancel: () => void;
 }
 
-function periodText(messages: Messages, query: Query): string {
+function periodText(messages: Messages, query: Query | AttributeProblem): string {
+  if ('attribute' in query) return messages.periodLatest;
   if (query.method === 'at') return fill(messages.periodAt, { at: query.at });
   if (query.method === 'range') return fill(messages.periodRange, { from: query.from, to: query.to });
   return messages.periodLatest;
 }
 
 /** The body of the disclosure dialog: who fetches what, from where, why, for how long (guideline 2.3 ※2). */
-export function renderDisclosure({ messages, lang, disclosure, query, purpose }: DisclosureView) {
+function renderBody({ messages, lang, disclosure, query, purpose }: DisclosureView) {
   if (!disclosure) return html`<p>${messages.disclosureLoading}</p>`;
   return html`
     <p>${fill(messages.disclosureIntro, { service: disclosure.service })}</p>
@@ -32,5 +38,24 @@ export function renderDisclosure({ messages, lang, disclosure, query, purpose }:
       : nothing}
     <p>${fill(messages.disclosureRetention, { days: disclosure.retentionDays })}</p>
     <p>${messages.disclosureAuth}</p>
+  `;
+}
+
+/** The modal dialog shown before anything is fetched; 「マイナポータルへ進む」 waits for the relay's answer. */
+export function renderDisclosure(view: DisclosureView) {
+  const { messages, disclosure, onContinue, onCancel } = view;
+  const escape = (event: Event) => {
+    event.preventDefault();
+    onCancel();
+  };
+  return html`
+    <dialog part="dialog" aria-labelledby="disclosure-title" aria-describedby="disclosure-body" @cancel=${escape}>
+      <h2 id="disclosure-title">${messages.disclosureTitle}</h2>
+      <div id="disclosure-body">${renderBody(view)}</div>
+      <div part="actions">
+        <button type="button" class="primary" ?disabled=${!disclosure} @click=${onContinue}>${messages.continue}</button>
+        <button type="button" @click=${onCancel}>${messages.cancel}</button>
+      </div>
+    </dialog>
   `;
 }

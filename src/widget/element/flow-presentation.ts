@@ -1,0 +1,71 @@
+import {
+  MynaFetchCancelEvent,
+  MynaFetchErrorEvent,
+  MynaFetchFallbackRegisteredEvent,
+  MynaFetchSuccessEvent,
+  MynaFetchUnavailableEvent,
+  type MynaFetchErrorCode,
+} from '../events/index.js';
+import { fill, type MessageKey, type Messages } from '../i18n/index.js';
+import type { FlowState } from './fetch-flow.js';
+import type { Notice } from './views/unavailable.js';
+
+/** Each error code's message key is the code in camelCase, e.g. `config-invalid` → `configInvalid`. */
+const messageKeyOf = (code: MynaFetchErrorCode) => code.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()) as MessageKey;
+
+/** The status line of each phase that has a fixed one. */
+const STATUS: Partial<Record<FlowState['phase'], MessageKey>> = {
+  starting: 'starting',
+  consenting: 'consenting',
+  review: 'review',
+  done: 'done',
+  unavailable: 'unavailable',
+  registered: 'fallbackRegistered',
+};
+
+/** What the live region says in `state`. */
+export function statusText(state: FlowState, messages: Messages): string {
+  switch (state.phase) {
+    case 'waiting':
+      return messages[state.timeoutNotice === 'shown' ? 'timeoutNotice' : 'waiting'];
+    case 'cancelled':
+      return messages[state.step === 'card-locked' ? 'cardLocked' : state.step === 'review' ? 'discarded' : 'cancelled'];
+    case 'error':
+      return fill(messages[messageKeyOf(state.code)], state.values);
+  }
+  const key = STATUS[state.phase];
+  return key ? messages[key] : '';
+}
+
+/** The notice with the ways on (figure 6-1): servers down, or retrieval past the timeout. */
+export function noticeOf(state: FlowState): Notice | null {
+  if (state.phase === 'unavailable') return state.notice;
+  return state.phase === 'waiting' && state.timeoutNotice === 'shown' ? { reason: 'timeout', servers: [], nextAvailableAt: null } : null;
+}
+
+/** The event a transition announces besides `myna-fetch-state`: an outcome, or the delay notice. `message` is `next`'s status line. */
+export function outcomeEvent(next: FlowState, previous: FlowState, message: string): Event | null {
+  switch (next.phase) {
+    case 'waiting': {
+      const newNotice = next.timeoutNotice === 'shown' && (previous.phase !== 'waiting' || previous.timeoutNotice === 'none');
+      return newNotice ? new MynaFetchUnavailableEvent({ nextAvailableAt: null, servers: [], reason: 'timeout' }) : null;
+    }
+    case 'error':
+      return new MynaFetchErrorEvent({ code: next.code, message, retryable: next.retryable });
+    case 'cancelled':
+      return new MynaFetchCancelEvent({ step: next.step });
+    case 'unavailable': {
+      const { nextAvailableAt, servers } = next.notice;
+      return new MynaFetchUnavailableEvent({ nextAvailableAt, servers: servers.map((server) => server.id), reason: 'unavailable' });
+    }
+    case 'done': {
+      const { fields, retrieved } = next;
+      const { query, retrievedAt, consent } = retrieved;
+      return new MynaFetchSuccessEvent({ fields, values: retrieved.records[0]?.values ?? [], query, retrievedAt, consent });
+    }
+    case 'registered':
+      return new MynaFetchFallbackRegisteredEvent({ registrationId: next.registrationId, reason: next.reason });
+    default:
+      return null;
+  }
+}
