@@ -108,7 +108,7 @@ function harness(results: FlowResult[], options: Partial<FlowOptions> = {}, rela
 
 describe('FetchFlow transitions', () => {
   it('disclosure → starting → consenting → waiting → review → done, consent said once, the window closed at consent', async () => {
-    const t = harness([{ status: 'awaiting-consent' }, { status: 'pending', elapsedMs: 900 }, { status: 'pending' }, incomeSuccess]);
+    const t = harness([{ status: 'awaiting-consent' }, { status: 'pending', elapsedMs: 900 }, { status: 'pending', elapsedMs: 0 }, incomeSuccess]);
     await t.flow.open();
     const disclosure = t.flow.state;
     assert.equal(disclosure.phase === 'disclosure' && disclosure.disclosure?.service, '〇〇銀行');
@@ -184,7 +184,7 @@ describe('FetchFlow transitions', () => {
       [[{ status: 'cancelled', step: 'portal' }], { phase: 'cancelled', step: 'portal' }],
       [[{ status: 'cancelled', step: 'card_locked' }], { phase: 'cancelled', step: 'card-locked' }],
       [[{ status: 'error', code: 'expired', retryable: true }], { phase: 'error', code: 'expired' }],
-      [[{ status: 'error', code: 'upstream', retryable: false }], { phase: 'error', code: 'portal-error' }],
+      [[{ status: 'error', code: 'portal-result-error', retryable: false }], { phase: 'error', code: 'portal-error' }],
       [new RelayError('flow-gone', 410), { phase: 'error', code: 'expired' }],
       [new RelayError('relay-unreachable', 0), { phase: 'error', code: 'relay-unreachable' }],
       [new RelayError('nope', 400), { phase: 'error', code: 'relay-rejected', values: { code: 'nope' } }],
@@ -344,7 +344,7 @@ describe('FetchFlow stale answers (one AbortController per attempt)', () => {
         return super.startFlow(request);
       }
     }
-    const t = harness([], {}, new SlowStart([{ status: 'pending' }]));
+    const t = harness([], {}, new SlowStart([{ status: 'pending', elapsedMs: 0 }]));
     await t.flow.open();
     t.flow.continue();
     await settle();
@@ -427,8 +427,8 @@ describe('FetchFlow stale answers (one AbortController per attempt)', () => {
       [incomeSuccess, (t) => t.flow.fill()],
       [incomeSuccess, (t) => t.flow.cancel('review')],
       [{ status: 'unavailable', nextAvailableAt: null, servers: [] }, () => undefined],
-      [{ status: 'pending' }, (t) => t.flow.cancel()],
-      [{ status: 'error', code: 'x', retryable: false }, () => undefined],
+      [{ status: 'pending', elapsedMs: 0 }, (t) => t.flow.cancel()],
+      [{ status: 'error', code: 'relay-error', retryable: false }, () => undefined],
     ];
     for (const [result, act] of cases) {
       const t = harness([result]);
