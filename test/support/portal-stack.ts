@@ -1,21 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
+import type { IncomingMessage } from 'node:http';
 import { createSandbox, createSandboxClock, scheduleAvailability, type AvailabilityHook } from '../../src/dev/sandbox/index.js';
-import {
-  CALLBACK_PATH,
-  createRelayApp,
-  createSmtpMailer,
-  loadConfig,
-  prepareRelayDeps,
-  silentLogger,
-  type Logger,
-  type Mailer,
-  type MailWorker,
-  type RelayConfig,
-  type RelayDeps,
-} from '../../src/server/index.js';
-import { createFallbackContext, relayClock } from '../../src/server/app.js';
-import { startMailWorker } from '../../src/server/fallback/worker.js';
+import { assembleRelay, CALLBACK_PATH, loadConfig, silentLogger, type Logger, type Mailer, type MailWorker, type Relay, type RelayConfig } from '../../src/server/index.js';
 import { closeServer, listenOnLoopback } from './loopback.js';
 
 /** One request as the relay's HTTP server received it (path without the query). */
@@ -47,7 +32,7 @@ export interface PortalStackOptions {
    */
   sandboxHours?: 'always-open' | 'schedule';
   /**
-   * Runs the relay's fallback mail worker, as `startRelay` does, every `intervalMs` (default 1000),
+   * Runs the relay's fallback mail worker, as `npm run relay` does, every `intervalMs` (default 1000),
    * sending with `mailer` or, by default, over SMTP as SMTP_* in `env` say. Default: no worker.
    */
   mailWorker?: { intervalMs?: number; mailer?: Mailer };
@@ -57,7 +42,7 @@ export interface PortalStack {
   relayOrigin: string;
   sandboxOrigin: string;
   config: RelayConfig;
-  deps: RelayDeps;
+  relay: Relay;
   /** Every request the relay's server received, in arrival order (cleared by the caller as it likes). */
   relayRequests: ReceivedRequest[];
   /** Moves the relay's clock (flow expiry); the sandbox keeps real time. */
@@ -87,13 +72,13 @@ const alwaysAvailable: AvailabilityHook = () => ({ available: true, nextAvailabl
  * its issuer.
  */
 export async function startPortalStack(options: PortalStackOptions): Promise<PortalStack> {
-  const relay = await listenOnLoopback();
+  const relayServer = await listenOnLoopback();
   const sandbox = await listenOnLoopback();
 
   const clockStart = options.clockStart === undefined ? null : instant(options.clockStart);
   const config = loadConfig({
     PORT: '0',
-    RELAY_PUBLIC_URL: relay.origin,
+    RELAY_PUBLIC_URL: relayServer.origin,
     RELAY_DATA_DIR: `${options.dataDir}/relay`,
     PORTAL_ISSUER: sandbox.origin,
     PORTAL_CLIENT_ID: options.clientId,
@@ -103,14 +88,14 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
   let intercept: typeof fetch | null = null;
   const portalFetch: typeof fetch = (input, init) => (intercept ?? fetch)(input, init);
   let clockOffset = 0;
-  const deps = await prepareRelayDeps(config, {
+  const relay = await assembleRelay(config, {
     log: options.log ?? silentLogger,
     fetch: portalFetch,
     now: () => Date.now() + clockOffset,
+    ...(options.mailWorker === undefined
+      ? { mailer: null }
+      : { mailIntervalMs: options.mailWorker.intervalMs ?? 1000, ...(options.mailWorker.mailer === undefined ? {} : { mailer: options.mailWorker.mailer }) }),
   });
-  // The clock the app and the mail worker read (built from `now` and RELAY_CLOCK).
-  const clock = relayClock(config, deps);
-  deps.clock = clock;
   const sandboxClock = createSandboxClock(clockStart);
   let availability = options.sandboxHours === 'schedule' ? scheduleAvailability(config.scheduleOverrides) : alwaysAvailable;
 
@@ -119,8 +104,8 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
     clients: [
       {
         clientId: options.clientId,
-        jwksUri: `${relay.origin}/.well-known/jwks.json`,
-        redirectUris: [`${relay.origin}${CALLBACK_PATH}`],
+        jwksUri: `${relayServer.origin}/.well-known/jwks.json`,
+        redirectUris: [`${relayServer.origin}${CALLBACK_PATH}`],
       },
     ],
     dataDir: `${options.dataDir}/sandbox`,
@@ -132,36 +117,27 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
   sandbox.server.on('request', portal.handler);
 
   const relayRequests: ReceivedRequest[] = [];
-  const relayListener = getRequestListener(createRelayApp(config, deps).fetch);
-  relay.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+  relayServer.server.on('request', (request: IncomingMessage) => {
     relayRequests.push({
       method: request.method ?? '',
-      path: new URL(request.url ?? '/', relay.origin).pathname,
+      path: new URL(request.url ?? '/', relayServer.origin).pathname,
       origin: request.headers.origin,
     });
-    void relayListener(request, response);
   });
-
-  const log = options.log ?? silentLogger;
-  const mailWorker =
-    options.mailWorker === undefined
-      ? null
-      : startMailWorker(createFallbackContext(config, deps, clock), options.mailWorker.mailer ?? createSmtpMailer(config.smtp), log, {
-          intervalMs: options.mailWorker.intervalMs ?? 1000,
-        });
+  const { mailWorker } = await relay.listen({ server: relayServer.server });
 
   return {
-    relayOrigin: relay.origin,
+    relayOrigin: relayServer.origin,
     sandboxOrigin: portal.issuer,
     config,
-    deps,
+    relay,
     relayRequests,
     advanceRelayClock(ms) {
       clockOffset += ms;
     },
     setClocks(at) {
       const ms = instant(at);
-      clock.set(ms);
+      relay.clock.set(ms);
       sandboxClock.set(ms);
     },
     sandboxNow: () => sandboxClock.now(),
@@ -173,9 +149,7 @@ export async function startPortalStack(options: PortalStackOptions): Promise<Por
       intercept = next;
     },
     async close() {
-      await mailWorker?.stop();
-      await Promise.all([closeServer(relay.server), closeServer(sandbox.server)]);
-      await deps.store.close();
+      await Promise.all([relay.close(), closeServer(sandbox.server)]);
     },
   };
 }

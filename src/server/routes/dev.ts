@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { formatJapanTime } from '../../domain/schedule/index.js';
 import type { RelayClock } from '../clock.js';
-import type { RelayConfig } from '../config.js';
 import type { RelayEnv } from '../http/env.js';
 import { mutationGuard } from '../http/mutation-guard.js';
 import { limitBody, parseInput, readJsonBody } from '../http/validate.js';
@@ -16,7 +15,7 @@ const clockBodySchema = z.union([
  * Development only (RELAY_DEV_ROUTES=1): `GET|POST /v1/dev/clock` reads or moves the relay's
  * clock, so a demo can show the hours outside the operating window and the mail going out.
  */
-export function devRoutes(config: RelayConfig, clock: RelayClock): Hono<RelayEnv> {
+export function devRoutes(allowedOrigins: readonly string[], clock: RelayClock): Hono<RelayEnv> {
   const routes = new Hono<RelayEnv>();
   const answer = () => {
     const now = clock.now();
@@ -24,7 +23,7 @@ export function devRoutes(config: RelayConfig, clock: RelayClock): Hono<RelayEnv
   };
   routes.use('/clock', async (c, next) => {
     if (c.req.method === 'GET') return next();
-    return mutationGuard(config.allowedOrigins)(c, next);
+    return mutationGuard(allowedOrigins)(c, next);
   });
   routes.use('/clock', limitBody());
   routes.get('/clock', (c) => c.json(answer()));

@@ -123,7 +123,7 @@ export interface FlowState {
 export async function waitForFlowStatus(stack: E2eStack, id: string, status: string, timeout = 5_000): Promise<FlowState> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const flow = await stack.portal.deps.store.get(id);
+    const flow = await stack.portal.relay.store.get(id);
     const state = { status: flow?.status ?? 'missing', outcome: flow?.outcome ?? null };
     if (state.status === status) return state;
     if (Date.now() > deadline) throw new Error(`flow ${id} is ${JSON.stringify(state)}, not ${status}, after ${timeout} ms`);

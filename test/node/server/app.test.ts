@@ -58,7 +58,7 @@ describe('relay app: read-only routes', () => {
     assert.equal(key?.['kty'], 'EC');
     assert.equal(key?.['alg'], 'ES256');
     assert.equal(key?.['use'], 'sig');
-    assert.equal(key?.['kid'], t.deps.keys.signing.kid);
+    assert.equal(key?.['kid'], t.relay.keys.signing.kid);
     assert.equal(key?.['d'], undefined);
   });
 
@@ -305,7 +305,7 @@ describe('relay app: flow handles', () => {
     const cancel = await postJson(t.app, `/v1/flows/${flowId}/cancel`, { secret });
     assert.equal(cancel.status, 200);
     assert.deepEqual(await cancel.json(), { status: 'cancelled', step: 'widget' });
-    const stored = await t.deps.store.get(flowId);
+    const stored = await t.relay.store.get(flowId);
     assert.equal(stored?.sealed, null);
     const result = await postJson(t.app, `/v1/flows/${flowId}/result`, { secret });
     assert.deepEqual(await result.json(), { status: 'cancelled', step: 'widget' });
@@ -321,7 +321,7 @@ describe('relay app: flow handles', () => {
     assert.equal((await problemOf(result))['code'], 'flow-expired');
     const launch = await t.app.request(`/v1/flows/${flowId}/launch`);
     assert.equal(launch.status, 410);
-    assert.equal((await t.deps.store.get(flowId))?.sealed, null);
+    assert.equal((await t.relay.store.get(flowId))?.sealed, null);
     // After the tombstone period the flow is forgotten altogether.
     t.advance(2 * 60 * 60 * 1000);
     const later = await postJson(t.app, `/v1/flows/${flowId}/result`, { secret });

@@ -236,7 +236,7 @@ describe('POST /v1/flows out of hours', () => {
   after(() => t.close());
 
   it('answers 503 unavailable with nextAvailableAt and servers, without asking the portal', async () => {
-    const portal = t.deps.portal as ReturnType<typeof acceptingPortal>;
+    const portal = t.relay.portal as ReturnType<typeof acceptingPortal>;
     const pushed = portal.pushedStates.length;
     const response = await postJson(t.app, '/v1/flows', startBody(widgetSecret().secretHash, { items: ['localTax.salaryRevenue'] }));
     assert.equal(response.status, 503);

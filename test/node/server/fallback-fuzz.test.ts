@@ -83,7 +83,7 @@ describe('POST /v1/fallback and GET /v1/availability under malformed input (fast
         await assertHandled(response, `${key ?? '-'} ${text}`);
         if (response.status === 202) {
           const { registrationId } = (await response.clone().json()) as { registrationId: string };
-          assert.ok((await t.deps.registrations.getRegistration(registrationId)) !== undefined, 'a 202 is stored');
+          assert.ok((await t.relay.registrations.getRegistration(registrationId)) !== undefined, 'a 202 is stored');
         }
       }),
       { numRuns: RUNS },

@@ -137,7 +137,7 @@ describe('POST /v1/fallback: validation', () => {
     const linked = await register(t, fallbackBody({ reason: 'timeout', flowId, secret }));
     assert.equal(linked.status, 202);
     const { registrationId } = (await linked.json()) as { registrationId: string };
-    assert.equal((await t.deps.registrations.getRegistration(registrationId))?.flowId, flowId);
+    assert.equal((await t.relay.registrations.getRegistration(registrationId))?.flowId, flowId);
   });
 });
 
@@ -146,8 +146,8 @@ describe('POST /v1/fallback: durability of the answer', () => {
     const gated = { store: undefined as unknown as ReturnType<typeof gatedRegistrations> };
     const t = await testApp({ RELAY_FALLBACK_RATE_LIMIT: '1000/1' });
     try {
-      gated.store = gatedRegistrations(t.deps.registrations);
-      const app = (await import('../../../src/server/index.js')).createRelayApp(t.config, { ...t.deps, registrations: gated.store });
+      gated.store = gatedRegistrations(t.relay.registrations);
+      const app = await t.withRegistrations(gated.store);
       let settled = false;
       const pending = Promise.resolve(app.request('/v1/fallback', { method: 'POST', headers: widgetHeaders(), body: JSON.stringify(fallbackBody()) })).then(
         (response) => {
@@ -165,7 +165,7 @@ describe('POST /v1/fallback: durability of the answer', () => {
       const { registrationId } = (await response.json()) as { registrationId: string };
       assert.match(registrationId, /^[A-Za-z0-9_-]{22}$/);
       assert.equal(countRows(t, 'id = ?', registrationId), 1, 'the acknowledged row is on disk');
-      const record = await t.deps.registrations.getRegistration(registrationId);
+      const record = await t.relay.registrations.getRegistration(registrationId);
       assert.equal(record?.status, 'waiting');
       assert.ok(record?.sealedContact?.split('.').length === 5, 'the address is a JWE');
       assert.ok(!JSON.stringify(record).includes('hanako@example.com'));
@@ -178,10 +178,10 @@ describe('POST /v1/fallback: durability of the answer', () => {
   it('answers 500, not 202, when the commit fails', async () => {
     const t = await testApp();
     try {
-      const failing = Object.assign(Object.create(t.deps.registrations) as RegistrationStore, {
+      const failing = Object.assign(Object.create(t.relay.registrations) as RegistrationStore, {
         insertRegistration: () => Promise.reject(new Error('disk full')),
       });
-      const app = (await import('../../../src/server/index.js')).createRelayApp(t.config, { ...t.deps, registrations: failing });
+      const app = await t.withRegistrations(failing);
       const response = await app.request('/v1/fallback', { method: 'POST', headers: widgetHeaders(), body: JSON.stringify(fallbackBody()) });
       assert.equal(response.status, 500);
       assert.ok(!(await response.text()).includes('disk full'));
@@ -238,8 +238,8 @@ describe('POST /v1/fallback: Idempotency-Key', () => {
   });
 
   it('while the first request with a key still runs, a second gets 409 idempotency-in-progress', async () => {
-    const gated = gatedRegistrations(t.deps.registrations);
-    const app = (await import('../../../src/server/index.js')).createRelayApp(t.config, { ...t.deps, registrations: gated });
+    const gated = gatedRegistrations(t.relay.registrations);
+    const app = await t.withRegistrations(gated);
     const send = () =>
       Promise.resolve(
         app.request('/v1/fallback', {

@@ -171,7 +171,7 @@ describe('the callback of a launched flow under malformed parameters (fast-check
   );
 
   it('settles every flow with a problem or a hand-off, never a 5xx', async () => {
-    const portal = t.deps.portal as ReturnType<typeof acceptingPortal>;
+    const portal = t.relay.portal as ReturnType<typeof acceptingPortal>;
     await fc.assert(
       fc.asyncProperty(callbackParameters, fc.boolean(), async (parameters, keepCookie) => {
         const started = await t.app.request('/v1/flows', {
@@ -187,7 +187,7 @@ describe('the callback of a launched flow under malformed parameters (fast-check
         for (const [name, value] of Object.entries(parameters)) query.append(name === 'extraState' ? 'state' : name, value);
         const response = await t.app.request(`/v1/flows/callback?${query.toString()}`, { headers: keepCookie ? { Cookie: cookie } : {} });
         await assertHandled(response, query.toString());
-        const flow = await t.deps.store.get(flowId);
+        const flow = await t.relay.store.get(flowId);
         assert.ok(flow !== undefined && flow.status !== 'exchanging', `flow left in ${flow?.status ?? 'nowhere'}`);
       }),
       { numRuns: RUNS },

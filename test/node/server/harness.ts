@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AvailabilityHook } from '../../../src/dev/sandbox/index.js';
-import { CALLBACK_PATH, jsonLogger, silentLogger, type Logger, type RelayConfig, type RelayDeps } from '../../../src/server/index.js';
+import { CALLBACK_PATH, jsonLogger, silentLogger, type Logger, type Relay, type RelayConfig } from '../../../src/server/index.js';
 import { ScriptedBrowser } from '../../support/scripted-browser.js';
 import { startPortalStack } from '../../support/portal-stack.js';
 import { ALWAYS_OPEN, HOST_ORIGIN, RETURN_URL, temporaryDir, widgetHeaders, widgetSecret } from './helpers.js';
@@ -11,7 +11,7 @@ export interface Harness {
   relayOrigin: string;
   sandboxOrigin: string;
   config: RelayConfig;
-  deps: RelayDeps;
+  relay: Relay;
   dataDir: string;
   /** Moves the relay's clock (flow expiry); the sandbox keeps real time. */
   advanceRelayClock(ms: number): void;
@@ -40,7 +40,7 @@ export async function startHarness(options: { slowDelayMs?: number; codeTtlSecon
     relayOrigin: stack.relayOrigin,
     sandboxOrigin: stack.sandboxOrigin,
     config: stack.config,
-    deps: stack.deps,
+    relay: stack.relay,
     dataDir: `${dir.path}/relay`,
     advanceRelayClock: stack.advanceRelayClock,
     setAvailability: stack.setAvailability,

@@ -6,13 +6,14 @@ import * as oauth from 'oauth4webapi';
 import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../../src/domain/catalog/index.js';
 import { PortalError } from '../../../src/server/portal/errors.js';
 import {
-  createRelayApp,
+  assembleRelay,
   loadConfig,
-  prepareRelayDeps,
   silentLogger,
   type PortalClient,
+  type Relay,
   type RelayConfig,
-  type RelayDeps,
+  type RelayOverrides,
+  type RegistrationStore,
 } from '../../../src/server/index.js';
 
 /**
@@ -66,31 +67,34 @@ export function acceptingPortal(): PortalClient & { pushedStates: string[] } {
 }
 
 export interface TestApp {
-  app: ReturnType<typeof createRelayApp>;
+  app: Relay['app'];
   config: RelayConfig;
-  deps: RelayDeps;
+  relay: Relay;
   /** Moves the app's clock. */
   advance(ms: number): void;
+  /** Another app on the same store, clock and portal whose registrations are `registrations` (tests that hold back or fail writes). */
+  withRegistrations(registrations: RegistrationStore): Promise<Relay['app']>;
   close(): Promise<void>;
 }
 
-/** The relay app on a temporary data dir, a controllable clock and (by default) an accepting portal. */
-export async function testApp(env: Record<string, string> = {}, deps: Partial<RelayDeps> = {}): Promise<TestApp> {
+/** The relay app on a temporary data dir, a controllable clock and (by default) an accepting portal; not listening. */
+export async function testApp(env: Record<string, string> = {}, overrides: RelayOverrides = {}): Promise<TestApp> {
   const dir = await temporaryDir();
   const config = loadConfig({ RELAY_DATA_DIR: dir.path, RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN, ...env });
   let offset = 0;
-  const now = () => Date.now() + offset;
-  const prepared = await prepareRelayDeps(config, { log: silentLogger, now });
-  const allDeps: RelayDeps = { ...prepared, portal: acceptingPortal(), now, ...deps };
+  const base: RelayOverrides = { log: silentLogger, now: () => Date.now() + offset, portal: acceptingPortal(), ...overrides };
+  const relay = await assembleRelay(config, base);
   return {
-    app: createRelayApp(config, allDeps),
+    app: relay.app,
     config,
-    deps: allDeps,
+    relay,
     advance: (ms) => {
       offset += ms;
     },
+    withRegistrations: async (registrations) =>
+      (await assembleRelay(config, { ...base, store: relay.store, portal: relay.portal, registrations })).app,
     async close() {
-      await allDeps.store.close();
+      await relay.close();
       await dir.remove();
     },
   };

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { loadConfig, silentLogger, SQLITE_FILE, startRelay, type Logger, type RunningRelay } from '../../../src/server/index.js';
+import { loadConfig, silentLogger, SQLITE_FILE, type Logger } from '../../../src/server/index.js';
+import { startRelay, type ListeningRelay } from '../../support/relay.js';
 import { ALWAYS_OPEN, fallbackBody, HOST_ORIGIN, RETURN_URL, temporaryDir, widgetHeaders } from './helpers.js';
 import { resumeLinkOf, startTestSmtp, type TestSmtp } from './smtp.js';
 
@@ -15,7 +16,7 @@ const EMAIL = 'yamada.taro@example.com';
 const DAY = 24 * 3600_000;
 
 interface Stack {
-  relay: RunningRelay;
+  relay: ListeningRelay;
   smtp: TestSmtp;
   dataDir: string;
   /** Sets the relay's clock through the development route. */
@@ -305,7 +306,7 @@ describe('fallback mail: links, retries and purges', () => {
 
   it('no mail when the linked retrieval succeeded after all', async () => {
     // A registration linked to a flow that the widget redeemed meanwhile.
-    const store = stack.relay.deps.store;
+    const store = stack.relay.store;
     const flowId = 'F'.repeat(22);
     const { secret, secretHash } = await import('./helpers.js').then(({ widgetSecret }) => widgetSecret());
     await store.insert({
@@ -374,7 +375,7 @@ describe('the resume page for a purged registration', () => {
       const id = await stack.register();
       await stack.relay.mailWorker.tick();
       const link = resumeLinkOf(stack.smtp.mails[0]!);
-      await stack.relay.deps.registrations.deleteRegistration(id);
+      await stack.relay.registrations.deleteRegistration(id);
       const gone = await stack.follow(link);
       assert.equal(gone.status, 410);
       assert.match(await gone.text(), /no longer valid/);

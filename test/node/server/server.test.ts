@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadConfig, startRelay, type LogLevel } from '../../../src/server/index.js';
+import { loadConfig, type LogLevel } from '../../../src/server/index.js';
 import { freshDatabase, queryRows } from '../../support/postgres.js';
+import { startRelay } from '../../support/relay.js';
 import { fallbackBody, temporaryDir, widgetHeaders } from './helpers.js';
 
 describe('startRelay', () => {
