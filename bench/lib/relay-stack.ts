@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { DEFAULT_SLOW_DELAY_MS } from '../../src/dev/sandbox/options.js';
 import { jsonLogger, silentLogger } from '../../src/server/index.js';
 import { closeServer, listenOnLoopback } from '../../test/support/loopback.js';
-import { startPortalStack } from '../../test/support/portal-stack.js';
+import { startStack } from '../../test/support/stack.js';
 
 const CLIENT_ID = 'myna-relay-bench';
 
@@ -39,10 +36,7 @@ export interface RelayStack extends StackOrigins {
  * per request as in production, to this process's stdout (`log: false` silences it).
  */
 export async function startRelayStack(options: { log?: boolean; databaseUrl?: string } = {}): Promise<RelayStack> {
-  const dir = await mkdtemp(join(tmpdir(), 'myna-bench-relay-'));
-  const stack = await startPortalStack({
-    dataDir: dir,
-    clientId: CLIENT_ID,
+  const stack = await startStack({
     env: {
       RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN_OVERRIDES,
       // The registration bench posts far faster than a person; the per-client limit would refuse it.
@@ -50,7 +44,7 @@ export async function startRelayStack(options: { log?: boolean; databaseUrl?: st
       ...(options.databaseUrl === undefined ? {} : { RELAY_DATABASE_URL: options.databaseUrl }),
     },
     log: options.log === false ? silentLogger : jsonLogger(),
-    slowDelayMs: DEFAULT_SLOW_DELAY_MS,
+    sandbox: { clientId: CLIENT_ID, slowDelayMs: DEFAULT_SLOW_DELAY_MS },
   });
   const bare = await listenOnLoopback();
   bare.server.on('request', getRequestListener(new Hono().get('/', (c) => c.json({ ok: true })).fetch));
@@ -61,7 +55,6 @@ export async function startRelayStack(options: { log?: boolean; databaseUrl?: st
     bare: bare.origin,
     async close() {
       await Promise.all([stack.close(), closeServer(bare.server)]);
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }

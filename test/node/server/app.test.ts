@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { apiCatalogSchema, catalogForApi } from '../../../src/domain/catalog/index.js';
-import { FAKE_ISSUER, HOST_ORIGIN, postJson, startBody, testApp, widgetHeaders, widgetSecret, type TestApp } from './helpers.js';
+import { FAKE_ISSUER, HOST_ORIGIN, postJson, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
+import { testApp, type Stack } from '../../support/stack.js';
 
 async function problemOf(response: Response): Promise<Record<string, unknown>> {
   assert.equal(response.headers.get('content-type'), 'application/problem+json');
@@ -15,7 +16,7 @@ async function problemOf(response: Response): Promise<Record<string, unknown>> {
 }
 
 describe('relay app: read-only routes', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp();
   });
@@ -96,7 +97,7 @@ describe('relay app: read-only routes', () => {
 });
 
 describe('relay app: CORS', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp();
   });
@@ -137,7 +138,7 @@ describe('relay app: CORS', () => {
 });
 
 describe('relay app: mutation guard', () => {
-  let t: TestApp;
+  let t: Stack;
   const { secretHash } = widgetSecret();
   before(async () => {
     t = await testApp();
@@ -180,7 +181,7 @@ describe('relay app: mutation guard', () => {
 });
 
 describe('relay app: POST /v1/flows validation', () => {
-  let t: TestApp;
+  let t: Stack;
   const { secretHash } = widgetSecret();
   before(async () => {
     t = await testApp({ RELAY_ALLOWED_ITEMS: 'household,localTax' });
@@ -251,7 +252,7 @@ describe('relay app: POST /v1/flows validation', () => {
 });
 
 describe('relay app: flow handles', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp();
   });
@@ -315,7 +316,7 @@ describe('relay app: flow handles', () => {
 
   it('expires flows after the TTL: 410 flow-expired, secrets gone', async () => {
     const { flowId, secret } = await startFlow();
-    t.advance((t.config.flowTtlSeconds + 1) * 1000);
+    t.advanceRelayClock((t.config.flowTtlSeconds + 1) * 1000);
     const result = await postJson(t.app, `/v1/flows/${flowId}/result`, { secret });
     assert.equal(result.status, 410);
     assert.equal((await problemOf(result))['code'], 'flow-expired');
@@ -323,7 +324,7 @@ describe('relay app: flow handles', () => {
     assert.equal(launch.status, 410);
     assert.equal((await t.relay.store.get(flowId))?.sealed, null);
     // After the tombstone period the flow is forgotten altogether.
-    t.advance(2 * 60 * 60 * 1000);
+    t.advanceRelayClock(2 * 60 * 60 * 1000);
     const later = await postJson(t.app, `/v1/flows/${flowId}/result`, { secret });
     assert.equal(later.status, 404);
   });

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE, type RegistrationStore } from '../../../src/server/index.js';
-import { fallbackBody, HOST_ORIGIN, RETURN_URL, postJson, startBody, testApp, widgetHeaders, widgetSecret, type TestApp } from './helpers.js';
+import { fallbackBody, HOST_ORIGIN, RETURN_URL, postJson, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
+import { testApp, type Stack } from '../../support/stack.js';
 
 const OTHER_ORIGIN = 'http://127.0.0.1:5173';
 const OTHER_RETURN_URL = `${OTHER_ORIGIN}/demo/loan.html`;
 
-function register(t: TestApp, body: unknown, key?: string, origin = HOST_ORIGIN): Promise<Response> {
+function register(t: Stack, body: unknown, key?: string, origin = HOST_ORIGIN): Promise<Response> {
   return postJson(t.app, '/v1/fallback', body, { ...widgetHeaders(origin), ...(key === undefined ? {} : { 'Idempotency-Key': key }) });
 }
 
@@ -18,7 +19,7 @@ async function problemOf(response: Response): Promise<{ code: string; field?: st
 }
 
 /** Rows in the registrations table, read from the file as another process would. */
-function countRows(t: TestApp, where = '1 = 1', ...parameters: string[]): number {
+function countRows(t: Stack, where = '1 = 1', ...parameters: string[]): number {
   const db = new Database(join(t.config.dataDir, SQLITE_FILE), { readonly: true });
   try {
     return (db.prepare(`SELECT COUNT(*) AS n FROM registrations WHERE ${where}`).get(...parameters) as { n: number }).n;
@@ -45,7 +46,7 @@ function gatedRegistrations(inner: RegistrationStore): RegistrationStore & { ope
 }
 
 describe('POST /v1/fallback: validation', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp({ RELAY_FALLBACK_RATE_LIMIT: '1000/1' });
   });
@@ -193,7 +194,7 @@ describe('POST /v1/fallback: durability of the answer', () => {
 });
 
 describe('POST /v1/fallback: Idempotency-Key', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp({ RELAY_FALLBACK_RATE_LIMIT: '1000/1' });
   });

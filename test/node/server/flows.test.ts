@@ -19,8 +19,8 @@ import {
   ScriptedBrowser,
   type Harness,
   type StartedFlow,
-} from './harness.js';
-import { RETURN_URL, widgetHeaders } from './helpers.js';
+} from '../../support/harness.js';
+import { RETURN_URL, widgetHeaders } from '../../support/fixtures.js';
 
 const TARO = { persona: 'yamada-taro', pin: '1234' };
 

@@ -5,8 +5,8 @@ import { CALLBACK_PATH } from '../../../src/server/index.js';
 import { createSandbox } from '../../../src/dev/sandbox/index.js';
 import { closeServer, listenOnLoopback } from '../../support/loopback.js';
 import { freshDatabase, queryRows, type TestDatabase } from '../../support/postgres.js';
-import { consentAndAuthenticate, handOffMessage, openConsentScreen, pollResult, postResult, startFlow, ScriptedBrowser, type Origins } from './harness.js';
-import { ALWAYS_OPEN, fallbackBody, temporaryDir, widgetHeaders } from './helpers.js';
+import { consentAndAuthenticate, handOffMessage, openConsentScreen, pollResult, postResult, startFlow, ScriptedBrowser, type Origins } from '../../support/harness.js';
+import { ALWAYS_OPEN, fallbackBody, temporaryDir, widgetHeaders } from '../../support/fixtures.js';
 import { startRelayProcess, type RelayProcess } from '../../support/relay-process.js';
 import { sharedRelayKeys, startBalancer, type Balancer } from './instances.js';
 

@@ -1,20 +1,12 @@
+/** What the relay tests send and expect: origins, schedule overrides, request bodies, a fake portal. */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as oauth from 'oauth4webapi';
-import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../../src/domain/catalog/index.js';
-import { PortalError } from '../../../src/server/portal/errors.js';
-import {
-  assembleRelay,
-  loadConfig,
-  silentLogger,
-  type PortalClient,
-  type Relay,
-  type RelayConfig,
-  type RelayOverrides,
-  type RegistrationStore,
-} from '../../../src/server/index.js';
+import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../src/domain/catalog/index.js';
+import { PortalError } from '../../src/server/portal/errors.js';
+import type { PortalClient, Relay } from '../../src/server/index.js';
 
 /**
  * RELAY_SCHEDULE_OVERRIDES under which every server is always up, so tests that are not about
@@ -66,40 +58,6 @@ export function acceptingPortal(): PortalClient & { pushedStates: string[] } {
   };
 }
 
-export interface TestApp {
-  app: Relay['app'];
-  config: RelayConfig;
-  relay: Relay;
-  /** Moves the app's clock. */
-  advance(ms: number): void;
-  /** Another app on the same store, clock and portal whose registrations are `registrations` (tests that hold back or fail writes). */
-  withRegistrations(registrations: RegistrationStore): Promise<Relay['app']>;
-  close(): Promise<void>;
-}
-
-/** The relay app on a temporary data dir, a controllable clock and (by default) an accepting portal; not listening. */
-export async function testApp(env: Record<string, string> = {}, overrides: RelayOverrides = {}): Promise<TestApp> {
-  const dir = await temporaryDir();
-  const config = loadConfig({ RELAY_DATA_DIR: dir.path, RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN, ...env });
-  let offset = 0;
-  const base: RelayOverrides = { log: silentLogger, now: () => Date.now() + offset, portal: acceptingPortal(), ...overrides };
-  const relay = await assembleRelay(config, base);
-  return {
-    app: relay.app,
-    config,
-    relay,
-    advance: (ms) => {
-      offset += ms;
-    },
-    withRegistrations: async (registrations) =>
-      (await assembleRelay(config, { ...base, store: relay.store, portal: relay.portal, registrations })).app,
-    async close() {
-      await relay.close();
-      await dir.remove();
-    },
-  };
-}
-
 /** Headers of a well-behaved widget call from the host page. */
 export function widgetHeaders(origin = HOST_ORIGIN): Record<string, string> {
   return { Origin: origin, 'Content-Type': 'application/json', 'X-Myna-Fetch': '1' };
@@ -131,7 +89,7 @@ export function fallbackBody(overrides: Record<string, unknown> = {}): Record<st
 }
 
 export function postJson(
-  app: TestApp['app'],
+  app: Relay['app'],
   path: string,
   body: unknown,
   headers: Record<string, string> = widgetHeaders(),
