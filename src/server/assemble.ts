@@ -5,10 +5,10 @@ import { getRequestListener, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createClock, type RelayClock } from './clock.js';
 import type { RelayConfig } from './config.js';
-import type { FallbackContext } from './fallback/context.js';
+import { FALLBACK_SETTINGS, type FallbackContext } from './fallback/context.js';
 import { createSmtpMailer, type Mailer } from './fallback/mailer.js';
 import { startMailWorker, type MailWorker } from './fallback/worker.js';
-import type { FlowContext } from './flows/context.js';
+import { FLOW_SETTINGS, type FlowContext } from './flows/context.js';
 import { cors } from './http/cors.js';
 import type { RelayEnv } from './http/env.js';
 import { onError, onNotFound } from './http/errors.js';
@@ -79,6 +79,11 @@ export interface Relay {
 
 const PURGE_INTERVAL_MS = 60_000;
 
+/** Only the settings a module reads, so it cannot come to depend on the others unseen. */
+function pick<K extends keyof RelayConfig>(config: RelayConfig, keys: readonly K[]): Pick<RelayConfig, K> {
+  return Object.fromEntries(keys.map((key) => [key, config[key]])) as Pick<RelayConfig, K>;
+}
+
 /** Builds the whole relay from its config: keys, store, clock, portal client, contexts, the Hono app. */
 export async function assembleRelay(config: RelayConfig, overrides: RelayOverrides = {}): Promise<Relay> {
   const log = overrides.log ?? jsonLogger();
@@ -100,29 +105,14 @@ export async function assembleRelay(config: RelayConfig, overrides: RelayOverrid
     });
   const sealer = createSealer(keys.encryption);
   const flows: FlowContext = {
-    publicUrl: config.publicUrl,
-    allowedOrigins: config.allowedOrigins,
-    allowedItems: config.allowedItems,
-    serviceName: config.serviceName,
-    purpose: config.purpose,
-    retentionDays: config.retentionDays,
-    flowTtlSeconds: config.flowTtlSeconds,
-    scheduleOverrides: config.scheduleOverrides,
+    ...pick(config, FLOW_SETTINGS),
     store,
     sealer,
     portal,
     now: clock.now,
   };
   const fallback: FallbackContext = {
-    publicUrl: config.publicUrl,
-    allowedOrigins: config.allowedOrigins,
-    allowedItems: config.allowedItems,
-    serviceName: config.serviceName,
-    retentionDays: config.retentionDays,
-    resumeTtlDays: config.resumeTtlDays,
-    scheduleOverrides: config.scheduleOverrides,
-    fallbackRateLimit: config.fallbackRateLimit,
-    trustProxyHops: config.trustProxyHops,
+    ...pick(config, FALLBACK_SETTINGS),
     flows: store,
     registrations,
     sealer,

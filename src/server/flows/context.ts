@@ -4,10 +4,17 @@ import type { Sealer } from '../seal.js';
 import type { FlowStore } from '../store/types.js';
 
 /** The settings the consent flow reads. */
-export type FlowSettings = Pick<
-  RelayConfig,
-  'publicUrl' | 'allowedOrigins' | 'allowedItems' | 'serviceName' | 'purpose' | 'retentionDays' | 'flowTtlSeconds' | 'scheduleOverrides'
->;
+export const FLOW_SETTINGS = [
+  'publicUrl',
+  'allowedOrigins',
+  'allowedItems',
+  'serviceName',
+  'purpose',
+  'retentionDays',
+  'flowTtlSeconds',
+  'scheduleOverrides',
+] as const satisfies readonly (keyof RelayConfig)[];
+export type FlowSettings = Pick<RelayConfig, (typeof FLOW_SETTINGS)[number]>;
 
 /** What the flow operations need; built once per relay. */
 export interface FlowContext extends FlowSettings {
