@@ -221,25 +221,33 @@ async function serveSandbox(
 
 export interface SandboxForRelay {
   sandboxOrigin: string;
-  /** The loopback origin the relay process must listen on (its port is reserved for it). */
+  /** The origin the relay is reached at: the one given, or a loopback one whose port is reserved for the relay process. */
   relayOrigin: string;
-  /** The relay settings that wire it to this sandbox: PORT, RELAY_PUBLIC_URL, PORTAL_*. */
+  /** The relay settings that wire it to this sandbox: RELAY_PUBLIC_URL, PORTAL_*, and PORT for a reserved port. */
   relayEnv: Record<string, string>;
   close(): Promise<void>;
 }
 
 /**
- * The Mynaportal sandbox in this process, for a relay run as a separate process (relay-process.ts):
- * the relay's port is picked first (a free loopback port), so the sandbox can register its
- * jwks_uri and callback. `beforeRequest` runs before each sandbox request is handled (a test may
- * hold one back).
+ * The Mynaportal sandbox in this process, for relays run as separate processes (relay-process.ts):
+ * unless `relayOrigin` names where they are reached (a balancer in front of several), the relay's
+ * port is picked first (a free loopback port), so the sandbox can register its jwks_uri and
+ * callback. `beforeRequest` runs before each sandbox request is handled (a test may hold one back).
  */
-export async function startSandboxForRelay(
-  options: { dataDir: string; clientId: string; slowDelayMs?: number; beforeRequest?: (path: string) => Promise<void> | void },
-): Promise<SandboxForRelay> {
-  const reserved = await listenOnLoopback();
-  await closeServer(reserved.server);
-  const relayOrigin = `http://127.0.0.1:${reserved.port}`;
+export async function startSandboxForRelay(options: {
+  dataDir: string;
+  clientId: string;
+  relayOrigin?: string;
+  slowDelayMs?: number;
+  beforeRequest?: (path: string) => Promise<void> | void;
+}): Promise<SandboxForRelay> {
+  let port: string | undefined;
+  if (options.relayOrigin === undefined) {
+    const reserved = await listenOnLoopback();
+    await closeServer(reserved.server);
+    port = String(reserved.port);
+  }
+  const relayOrigin = options.relayOrigin ?? `http://127.0.0.1:${port}`;
   const server = await listenOnLoopback();
   const sandbox = await serveSandbox(server, relayOrigin, options.dataDir, options, {
     ...(options.beforeRequest === undefined ? {} : { beforeRequest: options.beforeRequest }),
@@ -248,7 +256,7 @@ export async function startSandboxForRelay(
     sandboxOrigin: sandbox.issuer,
     relayOrigin,
     relayEnv: {
-      PORT: String(reserved.port),
+      ...(port === undefined ? {} : { PORT: port }),
       RELAY_PUBLIC_URL: relayOrigin,
       PORTAL_ISSUER: sandbox.issuer,
       PORTAL_CLIENT_ID: options.clientId,
