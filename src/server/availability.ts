@@ -10,8 +10,8 @@ export function itemsAvailability(items: readonly string[], at: number, override
   return availability(items, new Date(at), overrides === undefined ? {} : { overrides });
 }
 
-export function availabilityFor(config: RelayConfig, items: readonly string[], at: number): Availability {
-  return itemsAvailability(items, at, config.scheduleOverrides);
+export function availabilityFor(settings: Pick<RelayConfig, 'scheduleOverrides'>, items: readonly string[], at: number): Availability {
+  return itemsAvailability(items, at, settings.scheduleOverrides);
 }
 
 /** Canonical keys of any catalog items (keys or info numbers); 400 `unknown-item` naming `items`. */

@@ -1,68 +1,12 @@
 import { z } from 'zod';
 import { parseScheduleOverridesJson, type ScheduleOverrides } from '../domain/schedule/index.js';
 import { canonicalItemKey } from './items.js';
+import { ConfigError, SettingsTable, text, type SettingsOf } from './settings-table.js';
 
-/** Everything the relay reads from its environment, validated once at start-up. */
-export interface RelayConfig {
-  port: number;
-  /** Origin (and optional path) the browser uses to reach the relay, without a trailing slash. */
-  publicUrl: string;
-  allowedOrigins: readonly string[];
-  serviceName: string;
-  purpose: string;
-  allowedItems: readonly string[];
-  retentionDays: number;
-  dataDir: string;
-  /** RELAY_DATABASE_URL: the Postgres store shared by several instances; null: SQLite in `dataDir`. */
-  databaseUrl: string | null;
-  portalIssuer: string;
-  portalClientId: string;
-  /** Private JWK (ES256, PS256 or EdDSA) for private_key_jwt; null: generated dev key. */
-  signingKey: PrivateJwk | null;
-  /** oct JWKs for A256KW, the first one seals; null: generated dev key. */
-  encryptionKeys: readonly OctJwk[] | null;
-  flowTtlSeconds: number;
-  /** RELAY_SCHEDULE_OVERRIDES: operating hours and maintenance windows on top of the guideline's. */
-  scheduleOverrides: ScheduleOverrides | undefined;
-  /** RELAY_CLOCK: epoch ms the relay's clock starts at (then runs forward); null: real time. */
-  clockStart: number | null;
-  /** RELAY_DEV_ROUTES=1: `POST /v1/dev/clock` (development only, loopback public URL required). */
-  devRoutes: boolean;
-  /** How long a resume link in a fallback mail stays valid. */
-  resumeTtlDays: number;
-  /** Token bucket per client (Origin + IP) for `POST /v1/fallback`: `burst` requests, refilled over `perSeconds`. */
-  fallbackRateLimit: { burst: number; perSeconds: number };
-  /** Proxy hops in front of the relay whose X-Forwarded-For entries are trusted (0: use the socket address). */
-  trustProxyHops: number;
-  smtp: SmtpConfig;
-  /** Variables left on development defaults, for the start-up log. */
-  developmentDefaults: readonly string[];
-}
-
-export interface SmtpConfig {
-  host: string;
-  port: number;
-  /** Implicit TLS (port 465 style); otherwise STARTTLS when `requireTls` or when the server offers it. */
-  secure: boolean;
-  requireTls: boolean;
-  auth: { user: string; pass: string } | null;
-  from: { name: string; address: string };
-}
-
-export type PrivateJwk = z.infer<typeof privateJwkSchema>;
-export type OctJwk = z.infer<typeof octJwkSchema>;
+export { ConfigError } from './settings-table.js';
 
 export const SIGNING_ALGORITHMS = ['ES256', 'PS256', 'EdDSA'] as const;
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
-
-export class ConfigError extends Error {
-  readonly variable: string;
-  constructor(variable: string, detail: string) {
-    super(`Invalid ${variable}: ${detail}`);
-    this.name = 'ConfigError';
-    this.variable = variable;
-  }
-}
 
 const kid = z.string().min(1).max(200);
 
@@ -84,164 +28,8 @@ const octJwkListSchema = z
   .pipe(z.array(octJwkSchema).min(1))
   .refine((keys) => new Set(keys.map((key) => key.kid)).size === keys.length, 'kid values must be unique');
 
-const DEFAULT_PORT = 8787;
-const DEFAULT_DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
-const DEFAULT_PURPOSE = '住宅ローンの事前審査（デモ）';
-
-/** Reads and validates the relay's settings; throws a ConfigError naming the first bad variable. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): RelayConfig {
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
-  const developmentDefaults: string[] = [];
-  const orDefault = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
-    const raw = read(name);
-    if (raw === undefined) {
-      developmentDefaults.push(name);
-      return fallback;
-    }
-    return parse(raw);
-  };
-
-  const port = orDefault('PORT', (raw) => parseInteger('PORT', raw, 0, 65535), DEFAULT_PORT);
-  const publicUrl = orDefault('RELAY_PUBLIC_URL', (raw) => parseBaseUrl('RELAY_PUBLIC_URL', raw), `http://localhost:${port}`);
-  const ownOrigin = new URL(publicUrl).origin;
-  const allowedOrigins = orDefault('RELAY_ALLOWED_ORIGINS', (raw) => parseOrigins('RELAY_ALLOWED_ORIGINS', raw), [
-    ...DEFAULT_DEV_ORIGINS,
-    ownOrigin,
-  ]);
-  const serviceName = orDefault('RELAY_SERVICE_NAME', (raw) => parseLabel('RELAY_SERVICE_NAME', raw, 100), '〇〇銀行（デモ）');
-  const purpose = orDefault('RELAY_PURPOSE', (raw) => parseLabel('RELAY_PURPOSE', raw, 200), DEFAULT_PURPOSE);
-  const allowedItems = orDefault('RELAY_ALLOWED_ITEMS', (raw) => parseItems('RELAY_ALLOWED_ITEMS', raw), ['household', 'localTax']);
-  const retentionDays = orDefault('RELAY_RETENTION_DAYS', (raw) => parseInteger('RELAY_RETENTION_DAYS', raw, 1, 3650), 30);
-  const dataDir = orDefault('RELAY_DATA_DIR', (raw) => raw, '.dev/relay');
-  const portalIssuer = orDefault('PORTAL_ISSUER', (raw) => parseBaseUrl('PORTAL_ISSUER', raw), 'http://localhost:8788');
-  const portalClientId = orDefault('PORTAL_CLIENT_ID', (raw) => parseLabel('PORTAL_CLIENT_ID', raw, 200), 'myna-relay-dev');
-  const signingKey = orDefault('RELAY_SIGNING_KEY', (raw) => parseJson('RELAY_SIGNING_KEY', raw, privateJwkSchema), null);
-  const encryptionKeys = orDefault('RELAY_ENCRYPTION_KEYS', (raw) => parseJson('RELAY_ENCRYPTION_KEYS', raw, octJwkListSchema), null);
-  const flowTtlSeconds = orDefault('RELAY_FLOW_TTL_SECONDS', (raw) => parseInteger('RELAY_FLOW_TTL_SECONDS', raw, 60, 3600), 600);
-
-  // Settings whose default is the production behaviour: not development defaults.
-  const optional = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
-    const raw = read(name);
-    return raw === undefined ? fallback : parse(raw);
-  };
-  const scheduleOverrides = optional('RELAY_SCHEDULE_OVERRIDES', (raw) => parseOverrides('RELAY_SCHEDULE_OVERRIDES', raw), undefined);
-  const clockStart = optional('RELAY_CLOCK', (raw) => parseInstant('RELAY_CLOCK', raw), null);
-  const devRoutes = optional('RELAY_DEV_ROUTES', (raw) => parseFlag('RELAY_DEV_ROUTES', raw), false);
-  if (devRoutes && !isLoopbackUrl(new URL(publicUrl))) {
-    throw new ConfigError('RELAY_DEV_ROUTES', 'development routes are refused unless RELAY_PUBLIC_URL is on localhost');
-  }
-  const resumeTtlDays = optional('RELAY_RESUME_TTL_DAYS', (raw) => parseInteger('RELAY_RESUME_TTL_DAYS', raw, 1, 30), 7);
-  const fallbackRateLimit = optional('RELAY_FALLBACK_RATE_LIMIT', (raw) => parseRate('RELAY_FALLBACK_RATE_LIMIT', raw), {
-    burst: 5,
-    perSeconds: 600,
-  });
-  const databaseUrl = optional('RELAY_DATABASE_URL', (raw) => parseDatabaseUrl('RELAY_DATABASE_URL', raw), null);
-  const trustProxyHops = optional('RELAY_TRUST_PROXY', (raw) => parseInteger('RELAY_TRUST_PROXY', raw, 0, 10), 0);
-  const smtp = loadSmtpConfig(read, orDefault, optional, serviceName, publicUrl);
-
-  return {
-    port,
-    publicUrl,
-    allowedOrigins,
-    serviceName,
-    purpose,
-    allowedItems,
-    retentionDays,
-    dataDir,
-    databaseUrl,
-    portalIssuer,
-    portalClientId,
-    signingKey,
-    encryptionKeys,
-    flowTtlSeconds,
-    scheduleOverrides,
-    clockStart,
-    devRoutes,
-    resumeTtlDays,
-    fallbackRateLimit,
-    trustProxyHops,
-    smtp,
-    developmentDefaults,
-  };
-}
-
-type Reader = (name: string) => string | undefined;
-type WithDefault = <T>(name: string, parse: (raw: string) => T, fallback: T) => T;
-
-/** SMTP_*: without SMTP_HOST the relay mails the local catcher (src/dev/mail-catcher) on 127.0.0.1:2525. */
-function loadSmtpConfig(read: Reader, orDefault: WithDefault, optional: WithDefault, serviceName: string, publicUrl: string): SmtpConfig {
-  const host = orDefault('SMTP_HOST', (raw) => parseHost('SMTP_HOST', raw), '127.0.0.1');
-  const secure = optional('SMTP_SECURE', (raw) => parseFlag('SMTP_SECURE', raw), false);
-  const isDevCatcher = read('SMTP_HOST') === undefined;
-  const port = optional('SMTP_PORT', (raw) => parseInteger('SMTP_PORT', raw, 1, 65535), isDevCatcher ? 2525 : secure ? 465 : 587);
-  const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
-  const requireTls = optional('SMTP_REQUIRE_TLS', (raw) => parseFlag('SMTP_REQUIRE_TLS', raw), !secure && !loopback);
-  const user = read('SMTP_USER');
-  const pass = read('SMTP_PASS');
-  if ((user === undefined) !== (pass === undefined)) {
-    throw new ConfigError(user === undefined ? 'SMTP_USER' : 'SMTP_PASS', 'SMTP_USER and SMTP_PASS are set together or not at all');
-  }
-  const defaultFrom = { name: serviceName, address: `no-reply@${new URL(publicUrl).hostname.replace(/^\[|\]$/g, '')}` };
-  const from = optional('SMTP_FROM', (raw) => parseMailbox('SMTP_FROM', raw), defaultFrom);
-  return { host, port, secure, requireTls, auth: user === undefined || pass === undefined ? null : { user, pass }, from };
-}
-
-function parseFlag(name: string, raw: string): boolean {
-  if (raw === '1' || raw === 'true') return true;
-  if (raw === '0' || raw === 'false') return false;
-  throw new ConfigError(name, `expected 1 or 0, got "${raw}"`);
-}
-
-/** An instant with an offset or Z, e.g. 2026-11-21T10:00:00+09:00. */
-function parseInstant(name: string, raw: string): number {
-  if (!z.iso.datetime({ offset: true }).safeParse(raw).success) {
-    throw new ConfigError(name, `expected an ISO 8601 instant with an offset, e.g. 2026-11-21T10:00:00+09:00, got "${raw}"`);
-  }
-  return Date.parse(raw);
-}
-
-function parseOverrides(name: string, raw: string): ScheduleOverrides {
-  try {
-    return parseScheduleOverridesJson(raw);
-  } catch (error) {
-    throw new ConfigError(name, (error as Error).message.replace(/\s*\n\s*/g, ' '));
-  }
-}
-
-/** `<burst>/<seconds>`: e.g. 5/600 lets a client register 5 times at once, then once every 120 s. */
-function parseRate(name: string, raw: string): { burst: number; perSeconds: number } {
-  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(raw);
-  const burst = Number(match?.[1]);
-  const perSeconds = Number(match?.[2]);
-  if (match === null || burst < 1 || perSeconds < 1) throw new ConfigError(name, `expected <count>/<seconds> such as 5/600, got "${raw}"`);
-  return { burst, perSeconds };
-}
-
-function parseHost(name: string, raw: string): string {
-  if (!/^[A-Za-z0-9.-]{1,253}$/.test(raw) && !/^[0-9a-fA-F:]{2,39}$/.test(raw)) throw new ConfigError(name, `not a host name: "${raw}"`);
-  return raw;
-}
-
-/** `address` or `Name <address>`; no line breaks (header injection). */
-function parseMailbox(name: string, raw: string): { name: string; address: string } {
-  const match = /^(?:(.*?)\s*<([^<>\s]+)>|([^<>\s]+))$/.exec(raw);
-  const address = match?.[2] ?? match?.[3];
-  const display = (match?.[1] ?? '').replace(/^"(.*)"$/, '$1');
-  if (match === null || address === undefined || !/^[^@\s]{1,64}@[A-Za-z0-9.-]{1,253}$/.test(address) || /[\r\n]/.test(raw)) {
-    throw new ConfigError(name, `expected "address" or "Name <address>", got "${raw}"`);
-  }
-  return { name: display, address };
-}
-
-function parseInteger(name: string, raw: string, min: number, max: number): number {
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `expected ${min}..${max}, got ${value}`);
-  return value;
-}
+export type PrivateJwk = z.infer<typeof privateJwkSchema>;
+export type OctJwk = z.infer<typeof octJwkSchema>;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -249,91 +37,410 @@ export function isLoopbackUrl(url: URL): boolean {
   return LOOPBACK_HOSTS.has(url.hostname);
 }
 
+const flag = text((raw, refuse) => {
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  return refuse(`expected 1 or 0, got "${raw}"`);
+});
+
+const integer = (min: number, max: number) =>
+  text((raw, refuse) => {
+    if (!/^\d+$/.test(raw)) return refuse(`expected a whole number, got "${raw}"`);
+    const value = Number(raw);
+    if (value < min || value > max) return refuse(`expected ${min}..${max}, got ${value}`);
+    return value;
+  });
+
+/** Shown on the portal's consent screen, which takes at most `max` characters. */
+const label = (max: number) => text((raw, refuse) => (raw.length > max ? refuse(`longer than ${max} characters`) : raw));
+
 /** An absolute URL without query or fragment; plain http only on loopback (development). */
-function parseBaseUrl(name: string, raw: string): string {
+const baseUrl = text((raw, refuse) => {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(name, `not an absolute URL: "${raw}"`);
+    return refuse(`not an absolute URL: "${raw}"`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackUrl(url))) {
-    throw new ConfigError(name, 'must use https (plain http is accepted only for localhost)');
+    return refuse('must use https (plain http is accepted only for localhost)');
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw new ConfigError(name, 'must not carry credentials, a query or a fragment');
+    return refuse('must not carry credentials, a query or a fragment');
   }
   return url.href.replace(/\/+$/, '');
-}
+});
+
+const origins = text((raw, refuse) => {
+  const list = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (list.length === 0) return refuse('expected at least one origin');
+  for (const origin of list) {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      return refuse(`not an origin: "${origin}"`);
+    }
+    if (parsed.origin !== origin) return refuse(`not an exact origin (scheme://host[:port]): "${origin}"`);
+  }
+  return list;
+});
+
+const catalogKeys = text((raw, refuse) => {
+  const keys = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (keys.length === 0) return refuse('expected at least one catalog key');
+  return keys.map((key) => canonicalItemKey(key) ?? refuse(`unknown catalog key "${key}"`));
+});
+
+const json = <T>(schema: z.ZodType<T>) =>
+  text((raw, refuse) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return refuse('not valid JSON');
+    }
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    return refuse(issue === undefined ? 'invalid' : `${issue.path.join('.') || 'value'}: ${issue.message}`);
+  });
 
 /**
  * `postgres://` or `postgresql://` with a host and a database. The message never repeats the
  * value: it usually carries the database password.
  */
-function parseDatabaseUrl(name: string, raw: string): string {
+const databaseUrl = text((raw, refuse) => {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(name, 'not a URL; expected postgresql://user:password@host:5432/database');
+    return refuse('not a URL; expected postgresql://user:password@host:5432/database');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(name, `expected a postgres:// or postgresql:// URL, got a ${url.protocol}// one`);
+    return refuse(`expected a postgres:// or postgresql:// URL, got a ${url.protocol}// one`);
   }
   if ((url.hostname === '' && !url.searchParams.has('host')) || url.pathname.replace(/^\//, '') === '') {
-    throw new ConfigError(name, 'must name the host and the database: postgresql://user:password@host:5432/database');
+    return refuse('must name the host and the database: postgresql://user:password@host:5432/database');
   }
   return raw;
+});
+
+const scheduleOverrides = text((raw, refuse): ScheduleOverrides => {
+  try {
+    return parseScheduleOverridesJson(raw);
+  } catch (error) {
+    return refuse((error as Error).message.replace(/\s*\n\s*/g, ' '));
+  }
+});
+
+/** An instant with an offset or Z, e.g. 2026-11-21T10:00:00+09:00. */
+const instant = text((raw, refuse) =>
+  z.iso.datetime({ offset: true }).safeParse(raw).success
+    ? Date.parse(raw)
+    : refuse(`expected an ISO 8601 instant with an offset, e.g. 2026-11-21T10:00:00+09:00, got "${raw}"`),
+);
+
+/** `<burst>/<seconds>`: e.g. 5/600 lets a client register 5 times at once, then once every 120 s. */
+const rate = text((raw, refuse) => {
+  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(raw);
+  const burst = Number(match?.[1]);
+  const perSeconds = Number(match?.[2]);
+  if (match === null || burst < 1 || perSeconds < 1) return refuse(`expected <count>/<seconds> such as 5/600, got "${raw}"`);
+  return { burst, perSeconds };
+});
+
+const host = text((raw, refuse) =>
+  /^[A-Za-z0-9.-]{1,253}$/.test(raw) || /^[0-9a-fA-F:]{2,39}$/.test(raw) ? raw : refuse(`not a host name: "${raw}"`),
+);
+
+/** `address` or `Name <address>`; no line breaks (header injection). */
+const mailbox = text((raw, refuse) => {
+  const match = /^(?:(.*?)\s*<([^<>\s]+)>|([^<>\s]+))$/.exec(raw);
+  const address = match?.[2] ?? match?.[3];
+  const display = (match?.[1] ?? '').replace(/^"(.*)"$/, '$1');
+  if (match === null || address === undefined || !/^[^@\s]{1,64}@[A-Za-z0-9.-]{1,253}$/.test(address) || /[\r\n]/.test(raw)) {
+    return refuse(`expected "address" or "Name <address>", got "${raw}"`);
+  }
+  return { name: display, address };
+});
+
+const anyText = text((raw) => raw);
+
+const hostOf = (url: string) => new URL(url).hostname.replace(/^\[|\]$/g, '');
+
+/**
+ * Every setting the relay reads from its environment, in the order they are read (a derived
+ * default sees the ones before it). docs/relay.md's table is generated from it (`npm run docs:settings`).
+ */
+export const SETTINGS = SettingsTable.empty()
+  .add('port', {
+    env: 'PORT',
+    type: integer(0, 65535),
+    default: 8787,
+    development: true,
+    example: '8080',
+    doc: 'port to listen on (0: any free port)',
+  })
+  .add('publicUrl', {
+    env: 'RELAY_PUBLIC_URL',
+    type: baseUrl,
+    default: { derive: (s) => `http://localhost:${s.port}` },
+    shown: '`http://localhost:$PORT`',
+    development: true,
+    example: 'https://relay.bank.example',
+    doc: 'how browsers and the portal reach the relay; the callback is `{RELAY_PUBLIC_URL}/v1/flows/callback`. https required except on localhost / 127.0.0.1 / [::1]',
+  })
+  .add('allowedOrigins', {
+    env: 'RELAY_ALLOWED_ORIGINS',
+    type: origins,
+    default: { derive: (s): readonly string[] => ['http://localhost:5173', 'http://127.0.0.1:5173', new URL(s.publicUrl).origin] },
+    shown: "`http://localhost:5173,http://127.0.0.1:5173,` + the relay's own origin",
+    development: true,
+    example: 'https://www.bank.example,https://bank.example',
+    doc: 'comma list of exact origins (scheme://host[:port]) whose pages may use the relay; no wildcards',
+  })
+  .add('serviceName', {
+    env: 'RELAY_SERVICE_NAME',
+    type: label(100),
+    default: '〇〇銀行（デモ）',
+    development: true,
+    example: '△△銀行',
+    doc: "the provider's name on the disclosure and the portal's consent screen (≤ 100 characters)",
+  })
+  .add('purpose', {
+    env: 'RELAY_PURPOSE',
+    type: label(200),
+    default: '住宅ローンの事前審査（デモ）',
+    development: true,
+    example: '住宅ローンの事前審査',
+    doc: 'purpose of use, shown the same way (≤ 200 characters). The page cannot change it',
+  })
+  .add('allowedItems', {
+    env: 'RELAY_ALLOWED_ITEMS',
+    type: catalogKeys,
+    default: ['household', 'localTax'] as readonly string[],
+    development: true,
+    example: 'localTax.salaryRevenue,localTax.taxYear',
+    doc: 'catalog keys (or info numbers) this provider may request; a key allows everything below it',
+  })
+  .add('retentionDays', {
+    env: 'RELAY_RETENTION_DAYS',
+    type: integer(1, 3650),
+    default: 30,
+    development: true,
+    example: '90',
+    doc: 'how long the provider keeps the data under the consent; shown in the disclosure and returned as `retainUntil` (Japan date)',
+  })
+  .add('dataDir', {
+    env: 'RELAY_DATA_DIR',
+    type: anyText,
+    default: '.dev/relay',
+    development: true,
+    example: '/var/lib/myna-relay',
+    doc: 'holds `relay.sqlite` (+ WAL) unless `RELAY_DATABASE_URL` is set, and, without configured keys, `dev-keys.json`; created with mode 0700. Relative to the working directory',
+  })
+  .add('databaseUrl', {
+    env: 'RELAY_DATABASE_URL',
+    type: databaseUrl,
+    default: null,
+    shown: 'unset: SQLite in `RELAY_DATA_DIR`',
+    example: 'postgresql://relay:…@db.internal:5432/relay?sslmode=verify-full',
+    doc: 'a PostgreSQL database (`postgres://` or `postgresql://`, host and database named) shared by several relay instances, see [Several instances](#several-instances). Connection options (`sslmode`, `sslrootcert`, `application_name`, `?host=/run/postgresql` for a socket) go in the URL as `pg` reads them. A bad value stops the start naming the variable without repeating it (it holds the password); the start-up log shows it without credentials',
+  })
+  .add('portalIssuer', {
+    env: 'PORTAL_ISSUER',
+    type: baseUrl,
+    default: 'http://localhost:8788',
+    development: true,
+    example: 'https://portal.example.jp',
+    doc: "the portal's issuer; discovery at `{issuer}/.well-known/openid-configuration`, compared exactly. https required except on loopback",
+  })
+  .add('portalClientId', {
+    env: 'PORTAL_CLIENT_ID',
+    type: label(200),
+    default: 'myna-relay-dev',
+    development: true,
+    example: 'bank-relay',
+    doc: "the relay's `client_id` at the portal",
+  })
+  .add('signingKey', {
+    env: 'RELAY_SIGNING_KEY',
+    type: json(privateJwkSchema),
+    default: null,
+    shown: 'generated dev key',
+    development: true,
+    example: '{"kty":"EC","crv":"P-256","x":"…","y":"…","d":"…","kid":"relay-2026-01","alg":"ES256"}',
+    doc: 'private JWK for `private_key_jwt`; `alg` one of ES256, PS256, EdDSA; `kid` required. Its public half is served at `/.well-known/jwks.json`',
+  })
+  .add('encryptionKeys', {
+    env: 'RELAY_ENCRYPTION_KEYS',
+    type: json(octJwkListSchema),
+    default: null,
+    shown: 'generated dev key',
+    development: true,
+    example: '[{"kty":"oct","kid":"enc-2026-01","k":"<32 bytes base64url>"}]',
+    doc: 'JSON array (or `{"keys":[…]}`) of 256-bit oct JWKs sealing flow secrets (JWE `A256KW` + `A256GCM`). The first seals; all are tried by `kid` when opening, so rotate by prepending a new key and dropping the old one after `RELAY_FLOW_TTL_SECONDS`',
+  })
+  .add('flowTtlSeconds', {
+    env: 'RELAY_FLOW_TTL_SECONDS',
+    type: integer(60, 3600),
+    default: 600,
+    development: true,
+    example: '300',
+    doc: "lifetime of a flow (60 … 3600); after it the flow's secrets are purged and its handle answers 410",
+  })
+  .add('scheduleOverrides', {
+    env: 'RELAY_SCHEDULE_OVERRIDES',
+    type: scheduleOverrides,
+    default: undefined,
+    shown: "unset: the guideline's hours (docs/schedule.md)",
+    example: '{"maintenance":[{"server":"jichitai","from":"2026-11-25T01:00:00+09:00","to":"2026-11-25T05:00:00+09:00","reason":"Database upgrade"}]}',
+    doc: 'operating-hours overrides as JSON (`servers.<id>.hours` / `.stops` replace the built-in ones, `maintenance` windows, `extraHolidays`), parsed with `parseScheduleOverridesJson`; a bad value stops the start naming the variable and the offending path. Used by `GET /v1/availability`, `POST /v1/flows` and the mail worker',
+  })
+  .add('clockStart', {
+    env: 'RELAY_CLOCK',
+    type: instant,
+    default: null,
+    shown: 'unset: real time',
+    example: '2026-11-21T12:00:00+09:00',
+    doc: "an instant (with offset or `Z`) the relay's clock starts at; it then runs forward at the real pace. For demos and tests: availability, flow expiry, retention and link expiry all read this clock",
+  })
+  .add('devRoutes', {
+    env: 'RELAY_DEV_ROUTES',
+    type: flag,
+    default: false,
+    shown: '`0` (off)',
+    example: '1',
+    doc: '`1` adds `GET`/`POST /v1/dev/clock` (below). Refused unless `RELAY_PUBLIC_URL` is on localhost / 127.0.0.1 / [::1]. `npm start` sets it; never set it in production',
+    check: (on, s) => {
+      if (on && !isLoopbackUrl(new URL(s.publicUrl))) {
+        throw new ConfigError('RELAY_DEV_ROUTES', 'development routes are refused unless RELAY_PUBLIC_URL is on localhost');
+      }
+    },
+  })
+  .add('resumeTtlDays', {
+    env: 'RELAY_RESUME_TTL_DAYS',
+    type: integer(1, 30),
+    default: 7,
+    example: '3',
+    doc: 'how long the resume link in a fallback mail works (1 … 30), counted from when the mail is sent, never past the retention',
+  })
+  .add('fallbackRateLimit', {
+    env: 'RELAY_FALLBACK_RATE_LIMIT',
+    type: rate,
+    default: { burst: 5, perSeconds: 600 },
+    shown: '`5/600`',
+    example: '10/3600',
+    doc: '`<burst>/<seconds>`: each client (Origin + IP) may register `burst` times at once, and gets `burst` more over `seconds` (token bucket, in memory per instance); over it `429 rate-limited` with `Retry-After`',
+  })
+  .add('trustProxyHops', {
+    env: 'RELAY_TRUST_PROXY',
+    type: integer(0, 10),
+    default: 0,
+    example: '1',
+    doc: 'number of reverse proxies in front of the relay whose `X-Forwarded-For` entries are trusted for the client IP of the rate limit (0: the socket\'s address)',
+  })
+  .add('smtpHost', {
+    env: 'SMTP_HOST',
+    type: host,
+    default: '127.0.0.1',
+    shown: '`127.0.0.1` (the dev mail catcher)',
+    development: true,
+    example: 'smtp.bank.example',
+    doc: 'SMTP server for the fallback mails',
+  })
+  .add('smtpSecure', {
+    env: 'SMTP_SECURE',
+    type: flag,
+    default: false,
+    shown: '`0`',
+    example: '1',
+    doc: '`1`: TLS from the first byte (port 465 style); `0`: plain connection, upgraded with STARTTLS',
+  })
+  .add('smtpPort', {
+    env: 'SMTP_PORT',
+    type: integer(1, 65535),
+    // Without SMTP_HOST the relay mails the local catcher (src/dev/mail-catcher) on 127.0.0.1:2525.
+    default: { derive: (s, given) => (!given('SMTP_HOST') ? 2525 : s.smtpSecure ? 465 : 587) },
+    shown: '`2525` without `SMTP_HOST`; else `587`, or `465` with `SMTP_SECURE=1`',
+    example: '587',
+    doc: 'its port',
+  })
+  .add('smtpRequireTls', {
+    env: 'SMTP_REQUIRE_TLS',
+    type: flag,
+    default: { derive: (s) => !s.smtpSecure && !(s.smtpHost === 'localhost' || s.smtpHost === '::1' || /^127\./.test(s.smtpHost)) },
+    shown: '`1` unless the host is loopback or `SMTP_SECURE=1`',
+    example: '0',
+    doc: 'refuse to send when the server does not offer STARTTLS',
+  })
+  .add('smtpUser', {
+    env: 'SMTP_USER',
+    type: anyText,
+    default: null,
+    shown: 'unset: no login',
+    example: 'relay',
+    doc: 'SMTP login; set together with `SMTP_PASS` or not at all',
+  })
+  .add('smtpPass', {
+    env: 'SMTP_PASS',
+    type: anyText,
+    default: null,
+    shown: 'unset: no login',
+    example: '…',
+    doc: 'its password',
+    check: (pass, s) => {
+      if ((s.smtpUser === null) !== (pass === null)) {
+        throw new ConfigError(s.smtpUser === null ? 'SMTP_USER' : 'SMTP_PASS', 'SMTP_USER and SMTP_PASS are set together or not at all');
+      }
+    },
+  })
+  .add('smtpFrom', {
+    env: 'SMTP_FROM',
+    type: mailbox,
+    default: { derive: (s) => ({ name: s.serviceName, address: `no-reply@${hostOf(s.publicUrl)}` }) },
+    shown: '`"$RELAY_SERVICE_NAME" <no-reply@<host of RELAY_PUBLIC_URL>>`',
+    example: '△△銀行 <no-reply@bank.example>',
+    doc: 'sender, `address` or `Name <address>`',
+  });
+
+export type RelaySettings = SettingsOf<typeof SETTINGS>;
+
+type SmtpSetting = 'smtpHost' | 'smtpPort' | 'smtpSecure' | 'smtpRequireTls' | 'smtpUser' | 'smtpPass' | 'smtpFrom';
+
+/** What the mailer needs: the SMTP_* settings, the login as one value. */
+export type SmtpConfig = ReturnType<typeof smtpConfig>;
+
+function smtpConfig(s: RelaySettings) {
+  return {
+    host: s.smtpHost,
+    port: s.smtpPort,
+    /** Implicit TLS (port 465 style); otherwise STARTTLS when `requireTls` or when the server offers it. */
+    secure: s.smtpSecure,
+    requireTls: s.smtpRequireTls,
+    auth: s.smtpUser === null || s.smtpPass === null ? null : { user: s.smtpUser, pass: s.smtpPass },
+    from: s.smtpFrom,
+  };
+}
+
+/** Everything the relay reads from its environment, validated once at start-up. */
+export type RelayConfig = Omit<RelaySettings, SmtpSetting> & {
+  smtp: SmtpConfig;
+  /** Variables left on development defaults, for the start-up log. */
+  developmentDefaults: readonly string[];
+};
+
+/** Reads and validates the relay's settings; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): RelayConfig {
+  const { settings, developmentDefaults } = SETTINGS.read(env);
+  // The SMTP_* settings travel as one value, `smtp`: the mailer's input.
+  const rest = Object.fromEntries(Object.entries(settings).filter(([key]) => !key.startsWith('smtp'))) as Omit<RelaySettings, SmtpSetting>;
+  return { ...rest, smtp: smtpConfig(settings), developmentDefaults };
 }
 
 /** A database URL without its credentials, for logs. */
 export function redactDatabaseUrl(raw: string): string {
   const url = new URL(raw);
   return `${url.protocol}//${url.host}${url.pathname}`;
-}
-
-function parseOrigins(name: string, raw: string): string[] {
-  const origins = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
-  if (origins.length === 0) throw new ConfigError(name, 'expected at least one origin');
-  for (const origin of origins) {
-    let parsed: URL;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      throw new ConfigError(name, `not an origin: "${origin}"`);
-    }
-    if (parsed.origin !== origin) throw new ConfigError(name, `not an exact origin (scheme://host[:port]): "${origin}"`);
-  }
-  return origins;
-}
-
-/** Shown on the portal's consent screen, which takes at most `max` characters. */
-function parseLabel(name: string, raw: string, max: number): string {
-  if (raw.length > max) throw new ConfigError(name, `longer than ${max} characters`);
-  return raw;
-}
-
-function parseItems(name: string, raw: string): string[] {
-  const keys = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
-  if (keys.length === 0) throw new ConfigError(name, 'expected at least one catalog key');
-  return keys.map((key) => {
-    const canonical = canonicalItemKey(key);
-    if (canonical === undefined) throw new ConfigError(name, `unknown catalog key "${key}"`);
-    return canonical;
-  });
-}
-
-function parseJson<T>(name: string, raw: string, schema: z.ZodType<T>): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new ConfigError(name, 'not valid JSON');
-  }
-  const result = schema.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ConfigError(name, issue === undefined ? 'invalid' : `${issue.path.join('.') || 'value'}: ${issue.message}`);
-  }
-  return result.data;
 }

@@ -1,4 +1,5 @@
-export { createRelayApp, CALLBACK_PATH, type RelayDeps } from './app.js';
+export { assembleRelay, type Listening, type ListenOptions, type Relay, type RelayOverrides } from './assemble.js';
+export { CALLBACK_PATH } from './routes/pages.js';
 export { createClock, type RelayClock } from './clock.js';
 export { ConfigError, loadConfig, type RelayConfig, type SmtpConfig } from './config.js';
 export { composeFallbackMail, type MailContent } from './fallback/mail.js';
@@ -8,7 +9,6 @@ export { loadRelayKeys, type RelayKeys } from './keys.js';
 export { jsonLogger, silentLogger, type Logger, type LogLevel } from './log.js';
 export { createPortalClient, type PortalClient } from './portal/client.js';
 export { PROBLEM_CONTENT_TYPE } from './problem.js';
-export { prepareRelayDeps, startRelay, type RelayOverrides, type RunningRelay } from './server.js';
 export { openSqliteFlowStore, openSqliteRelayStore, SQLITE_FILE } from './store/sqlite.js';
 export { openPostgresRelayStore, type PostgresStoreOptions } from './store/postgres.js';
 export { IdempotencyConflictError } from './store/types.js';

@@ -16,7 +16,7 @@ const DEV_KEYS_FILE = 'dev-keys.json';
  * The configured keys, or development keys generated on first run and kept in RELAY_DATA_DIR
  * (mode 0600) so sealed flows and the published JWKS survive a restart.
  */
-export async function loadRelayKeys(config: RelayConfig, log: Logger): Promise<RelayKeys> {
+export async function loadRelayKeys(config: Pick<RelayConfig, 'signingKey' | 'encryptionKeys' | 'dataDir'>, log: Logger): Promise<RelayKeys> {
   let signingJwk = config.signingKey;
   let encryptionJwks = config.encryptionKeys;
   if (signingJwk === null || encryptionJwks === null) {

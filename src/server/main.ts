@@ -1,11 +1,12 @@
 /** `npm run relay`: the relay on its environment (development defaults when nothing is set). */
+import { assembleRelay } from './assemble.js';
 import { loadConfig } from './config.js';
 import { jsonLogger } from './log.js';
-import { startRelay } from './server.js';
 
 const log = jsonLogger();
 try {
-  const relay = await startRelay(loadConfig(process.env), { log });
+  const relay = await assembleRelay(loadConfig(process.env), { log });
+  await relay.listen();
   const stop = () => {
     relay.close().then(
       () => process.exit(0),

@@ -169,7 +169,7 @@ describe('cancelling on a strict-CSP page', () => {
       assert.match(((await widget(page).locator('#elapsed').textContent()) ?? '').trim(), /^経過時間 \d+ 秒$/);
       assert.equal(flows.length, 1);
       assert.deepEqual(await session.events('myna-fetch-consent'), [{ flowId: flows[0] }]);
-      assert.equal((await stack.portal.deps.store.get(flows[0]!))?.status, 'pending', 'the portal is still retrieving');
+      assert.equal((await stack.portal.relay.store.get(flows[0]!))?.status, 'pending', 'the portal is still retrieving');
 
       await widgetCancel(session).click();
       await assertCancelledOnce(session, before, 'waiting', CANCELLED);

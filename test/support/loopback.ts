@@ -8,6 +8,8 @@ export async function listenOnLoopback(): Promise<{ server: Server; port: number
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
+  // Load generators (bench/) keep their connections open between rounds; closeServer ends them.
+  server.keepAliveTimeout = 30_000;
   const { port } = server.address() as AddressInfo;
   return { server, port, origin: `http://127.0.0.1:${port}` };
 }

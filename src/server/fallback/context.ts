@@ -3,9 +3,22 @@ import type { RelayKeys } from '../keys.js';
 import type { Sealer } from '../seal.js';
 import type { FlowStore, RegistrationStore } from '../store/types.js';
 
+/** The settings the email fallback reads. */
+export const FALLBACK_SETTINGS = [
+  'publicUrl',
+  'allowedOrigins',
+  'allowedItems',
+  'serviceName',
+  'retentionDays',
+  'resumeTtlDays',
+  'scheduleOverrides',
+  'fallbackRateLimit',
+  'trustProxyHops',
+] as const satisfies readonly (keyof RelayConfig)[];
+export type FallbackSettings = Pick<RelayConfig, (typeof FALLBACK_SETTINGS)[number]>;
+
 /** What the email fallback (registration, mail worker, resume link) runs on. */
-export interface FallbackContext {
-  config: RelayConfig;
+export interface FallbackContext extends FallbackSettings {
   flows: FlowStore;
   registrations: RegistrationStore;
   sealer: Sealer;

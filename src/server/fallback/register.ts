@@ -85,9 +85,9 @@ function fingerprintOf(input: FallbackInput): string {
 }
 
 async function prepareRegistration(context: FallbackContext, input: FallbackInput, origin: string): Promise<RegistrationRecord> {
-  const { config, sealer } = context;
+  const { sealer } = context;
   const now = context.now();
-  const items = requireAllowedItems(input.items, config.allowedItems);
+  const items = requireAllowedItems(input.items, context.allowedItems);
   checkQueryDates(input.query, japanDate(now));
   const returnUrl = checkReturnUrl(input.returnUrl, origin);
   const flowId = input.flowId === undefined ? null : await provenFlow(context, input.flowId, input.secret ?? '');
@@ -110,13 +110,13 @@ async function prepareRegistration(context: FallbackContext, input: FallbackInpu
     sentAt: null,
     linkExpiresAt: null,
     usedAt: null,
-    retainUntil: now + config.retentionDays * DAY_MS,
+    retainUntil: now + context.retentionDays * DAY_MS,
   };
 }
 
 /** The mail goes out when the items can next be fetched (now if they can); the worker checks again then. */
 export function firstSendAt(context: FallbackContext, items: readonly string[], now: number): number {
-  const answer = availabilityFor(context.config, items, now);
+  const answer = availabilityFor(context, items, now);
   if (answer.available) return now;
   return answer.nextAvailableAt === null ? now + DAY_MS : Date.parse(answer.nextAvailableAt);
 }

@@ -38,7 +38,7 @@ const contactSchema = z.object({ email: z.string() });
  * retention ends.
  */
 export function startMailWorker(context: FallbackContext, mailer: Mailer, log: Logger, options: MailWorkerOptions = {}): MailWorker {
-  const tokens = new ResumeTokens(context.signing, context.config.publicUrl);
+  const tokens = new ResumeTokens(context.signing, context.publicUrl);
   const batchSize = options.batchSize ?? 20;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -82,7 +82,7 @@ export function startMailWorker(context: FallbackContext, mailer: Mailer, log: L
 }
 
 async function deliver(context: FallbackContext, mailer: Mailer, tokens: ResumeTokens, log: Logger, registration: RegistrationRecord): Promise<void> {
-  const { registrations, config } = context;
+  const { registrations } = context;
   const now = context.now();
   const later = async (sendAt: number) => {
     await registrations.rescheduleRegistration(registration.id, sendAt);
@@ -101,7 +101,7 @@ async function deliver(context: FallbackContext, mailer: Mailer, tokens: ResumeT
     }
   }
 
-  const answer = availabilityFor(config, registration.items, now);
+  const answer = availabilityFor(context, registration.items, now);
   if (!answer.available) {
     return later(answer.nextAvailableAt === null ? now + DAY_MS : Date.parse(answer.nextAvailableAt));
   }
@@ -112,16 +112,16 @@ async function deliver(context: FallbackContext, mailer: Mailer, tokens: ResumeT
   const { email } = contactSchema.parse(
     await context.sealer.unseal(registration.sealedContact, { rowId: registration.id, purpose: CONTACT_PURPOSE }),
   );
-  const linkExpiresAt = Math.min(now + config.resumeTtlDays * DAY_MS, registration.retainUntil);
+  const linkExpiresAt = Math.min(now + context.resumeTtlDays * DAY_MS, registration.retainUntil);
   const token = await tokens.sign({ registrationId: registration.id, lang: registration.lang }, now, linkExpiresAt);
   const content = composeFallbackMail({
     lang: registration.lang,
-    serviceName: config.serviceName,
+    serviceName: context.serviceName,
     items: registration.items,
     link: tokens.link(token),
     linkExpiresAt,
   });
-  const host = new URL(config.publicUrl).hostname.replace(/^\[|\]$/g, '') || 'relay';
+  const host = new URL(context.publicUrl).hostname.replace(/^\[|\]$/g, '') || 'relay';
   try {
     await mailer.send({ ...content, to: email, messageId: `<fallback.${registration.id}@${host}>` });
   } catch (error) {

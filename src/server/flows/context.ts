@@ -3,9 +3,21 @@ import type { PortalClient } from '../portal/client.js';
 import type { Sealer } from '../seal.js';
 import type { FlowStore } from '../store/types.js';
 
-/** What the flow operations need; built once per app. */
-export interface FlowContext {
-  config: RelayConfig;
+/** The settings the consent flow reads. */
+export const FLOW_SETTINGS = [
+  'publicUrl',
+  'allowedOrigins',
+  'allowedItems',
+  'serviceName',
+  'purpose',
+  'retentionDays',
+  'flowTtlSeconds',
+  'scheduleOverrides',
+] as const satisfies readonly (keyof RelayConfig)[];
+export type FlowSettings = Pick<RelayConfig, (typeof FLOW_SETTINGS)[number]>;
+
+/** What the flow operations need; built once per relay. */
+export interface FlowContext extends FlowSettings {
   store: FlowStore;
   sealer: Sealer;
   portal: PortalClient;

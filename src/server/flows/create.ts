@@ -13,13 +13,13 @@ import { randomToken, sha256Base64url } from './tokens.js';
 
 /** Validates the widget's request against the relay's configuration, pushes it to the portal, stores the flow. */
 export async function createFlow(context: FlowContext, input: CreateFlowRequest, origin: string): Promise<FlowStarted> {
-  const { config, store, sealer, portal, now } = context;
-  const items = requireAllowedItems(input.items, config.allowedItems);
+  const { store, sealer, portal, now } = context;
+  const items = requireAllowedItems(input.items, context.allowedItems);
   const today = japanDate(now());
   checkQueryDates(input.query, today);
   const returnUrl = checkReturnUrl(input.returnUrl, origin);
   // The relay is authoritative for the hours: out of them the portal is not even asked.
-  const answer = availabilityFor(config, items, now());
+  const answer = availabilityFor(context, items, now());
   if (!answer.available) throw unavailableProblem(answer, now());
 
   const flowId = randomToken();
@@ -28,9 +28,9 @@ export async function createFlow(context: FlowContext, input: CreateFlowRequest,
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const dpop = await generateDpopKeys();
   const consent: Consent = {
-    service: config.serviceName,
-    purpose: config.purpose,
-    retainUntil: addDays(today, config.retentionDays),
+    service: context.serviceName,
+    purpose: context.purpose,
+    retainUntil: addDays(today, context.retentionDays),
   };
 
   let authorizationUrl: string;
@@ -51,7 +51,7 @@ export async function createFlow(context: FlowContext, input: CreateFlowRequest,
   }
 
   const createdAt = now();
-  const expiresAt = createdAt + config.flowTtlSeconds * 1000;
+  const expiresAt = createdAt + context.flowTtlSeconds * 1000;
   await store.insert({
     id: flowId,
     stateHash: sha256Base64url(state),
@@ -73,7 +73,7 @@ export async function createFlow(context: FlowContext, input: CreateFlowRequest,
   });
   return {
     flowId,
-    launchUrl: `${config.publicUrl}/v1/flows/${flowId}/launch`,
+    launchUrl: `${context.publicUrl}/v1/flows/${flowId}/launch`,
     expiresAt: new Date(expiresAt).toISOString(),
     consent,
   };

@@ -47,7 +47,7 @@ async function pollPortal(
   flow: FlowRecord,
   pending: Extract<FlowStatusAnswer, { status: 'pending' }>,
 ): Promise<FlowStatusAnswer> {
-  const { store, sealer, portal, config, now } = context;
+  const { store, sealer, portal, now } = context;
   const fail = async (code: FlowErrorCode, retryable: boolean): Promise<FlowStatusAnswer> => {
     const failed = await store.transition(flow.id, ['pending'], { status: 'failed', outcome: { kind: 'failed', code, retryable }, sealed: null });
     return failed ? { status: 'error', code, retryable } : currentAnswer(context, flow.id);
@@ -71,7 +71,7 @@ async function pollPortal(
         if (!(await store.transition(flow.id, ['pending'], { status: 'redeemed', sealed: null, pollLockUntil: null }))) {
           return currentAnswer(context, flow.id);
         }
-        const consent = { service: config.serviceName, purpose: config.purpose, retainUntil: flow.retainUntil };
+        const consent = { service: context.serviceName, purpose: context.purpose, retainUntil: flow.retainUntil };
         return {
           status: 'success',
           result: { items: flow.items, query: flow.query, records, retrievedAt: new Date(now()).toISOString(), consent },

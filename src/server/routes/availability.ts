@@ -25,7 +25,7 @@ function weekDay(start: number, extraHolidays: ReadonlySet<string>): WeekDay {
 }
 
 /** The week view's data: the schedule engine's `intervals()` for each server `items` need. */
-export function availabilityWeek(config: RelayConfig, items: readonly string[], from: number, now: number): WeekAnswer {
+export function availabilityWeek(config: Pick<RelayConfig, 'scheduleOverrides'>, items: readonly string[], from: number, now: number): WeekAnswer {
   const start = japanMidnight(from);
   const end = start + WEEK_DAYS * DAY_MS;
   const options = config.scheduleOverrides === undefined ? {} : { overrides: config.scheduleOverrides };
@@ -50,7 +50,7 @@ export function availabilityWeek(config: RelayConfig, items: readonly string[], 
  * `GET /v1/availability/week?items=a,b&from=ISO`: the seven Japanese days from `from`'s midnight
  * (default: the relay's today), each needed server's up and down stretches, holidays and `now`.
  */
-export function availabilityRoutes(config: RelayConfig, now: () => number): Hono<RelayEnv> {
+export function availabilityRoutes(config: Pick<RelayConfig, 'scheduleOverrides'>, now: () => number): Hono<RelayEnv> {
   const routes = new Hono<RelayEnv>();
   routes.get('/week', (c) => {
     const from = c.req.query('from');

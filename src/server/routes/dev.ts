@@ -3,7 +3,6 @@ import { answer } from '../http/answer.js';
 import { devClockAnswer, devClockRequest } from '../../protocol/index.js';
 import { formatJapanTime } from '../../domain/schedule/index.js';
 import type { RelayClock } from '../clock.js';
-import type { RelayConfig } from '../config.js';
 import type { RelayEnv } from '../http/env.js';
 import { mutationGuard } from '../http/mutation-guard.js';
 import { limitBody, parseInput, readJsonBody } from '../http/validate.js';
@@ -12,7 +11,7 @@ import { limitBody, parseInput, readJsonBody } from '../http/validate.js';
  * Development only (RELAY_DEV_ROUTES=1): `GET|POST /v1/dev/clock` reads or moves the relay's
  * clock, so a demo can show the hours outside the operating window and the mail going out.
  */
-export function devRoutes(config: RelayConfig, clock: RelayClock): Hono<RelayEnv> {
+export function devRoutes(allowedOrigins: readonly string[], clock: RelayClock): Hono<RelayEnv> {
   const routes = new Hono<RelayEnv>();
   const clockNow = () => {
     const now = clock.now();
@@ -20,7 +19,7 @@ export function devRoutes(config: RelayConfig, clock: RelayClock): Hono<RelayEnv
   };
   routes.use('/clock', async (c, next) => {
     if (c.req.method === 'GET') return next();
-    return mutationGuard(config.allowedOrigins)(c, next);
+    return mutationGuard(allowedOrigins)(c, next);
   });
   routes.use('/clock', limitBody());
   routes.get('/clock', (c) => answer(c, devClockAnswer, clockNow()));

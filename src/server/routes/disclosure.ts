@@ -13,7 +13,7 @@ import { addDays, japanDate } from '../query.js';
  * asks, why, how long the data is kept, and the requested items in plain words. The relay's
  * configuration decides service and purpose, not the page.
  */
-export function disclosureRoutes(config: RelayConfig, now: () => number): Hono<RelayEnv> {
+export function disclosureRoutes(config: Pick<RelayConfig, 'allowedItems' | 'serviceName' | 'purpose' | 'retentionDays'>, now: () => number): Hono<RelayEnv> {
   const routes = new Hono<RelayEnv>();
   routes.get('/', (c) => {
     const { items } = parseInput(disclosureQuery, { items: c.req.query('items') ?? '' });

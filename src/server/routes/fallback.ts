@@ -13,8 +13,7 @@ import { limitBody, readJsonBody } from '../http/validate.js';
 /** `POST /v1/fallback`: the email form of guideline figure 6-2 ("登録"). */
 export function fallbackRoutes(context: FallbackContext): Hono<RelayEnv> {
   const routes = new Hono<RelayEnv>();
-  const { config } = context;
-  routes.use('/', mutationGuard(config.allowedOrigins), rateLimit(config.fallbackRateLimit, clientKey(config.trustProxyHops)), limitBody());
+  routes.use('/', mutationGuard(context.allowedOrigins), rateLimit(context.fallbackRateLimit, clientKey(context.trustProxyHops)), limitBody());
   routes.post('/', async (c) => {
     const idempotencyKey = readIdempotencyKey(c.req.header(IDEMPOTENCY_HEADER));
     const registered = await registerFallback(context, await readJsonBody(c), c.req.header('Origin') ?? '', idempotencyKey);

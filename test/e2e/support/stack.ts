@@ -1,26 +1,14 @@
-import { access, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { access } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../../src/domain/catalog/index.js';
 import { startMailCatcher, type MailCatcher } from '../../../src/dev/mail-catcher/index.js';
-import { startPortalStack, type PortalStack } from '../../support/portal-stack.js';
+import { ALWAYS_OPEN } from '../../support/fixtures.js';
+import { startStack, type Stack } from '../../support/stack.js';
 import { launchBrowser } from './browser.js';
 import { startHostPage, WIDGET, type HostPage } from './host-page.js';
 
 /** The provider's name as the relay is configured here; the disclosure and the portal show it. */
 export const SERVICE_NAME = 'みなと銀行（E2E）';
 export const PURPOSE = '住宅ローンの事前審査（E2E）';
-
-/**
- * RELAY_SCHEDULE_OVERRIDES under which every server is always up: these tests are about the flow,
- * not the hours (which have their own tests), and must pass on a 3rd weekend or a holiday too.
- */
-const ALWAYS_OPEN = JSON.stringify({
-  servers: Object.fromEntries(
-    [...SYSTEM_IDS, ...INTERMEDIATE_SERVER_IDS].map((id) => [id, { hours: [{ days: 'every-day', from: '00:00', to: '24:00' }], stops: [] }]),
-  ),
-});
 
 export interface E2eStackOptions {
   /**
@@ -38,7 +26,7 @@ export interface E2eStackOptions {
   mail?: boolean | { intervalMs?: number };
   /**
    * How long the sandbox's slow persona (鈴木 一郎) takes after consent; default 1500 ms (the
-   * portal stack's), `DEFAULT_SLOW_DELAY_MS` (25 s) for the sandbox's own default.
+   * test stack's), `DEFAULT_SLOW_DELAY_MS` (25 s) for the sandbox's own default.
    */
   slowDelayMs?: number;
   /** Chromium with its pop-up blocker on (see `launchBrowser`). */
@@ -46,7 +34,7 @@ export interface E2eStackOptions {
 }
 
 export interface E2eStack {
-  portal: PortalStack;
+  portal: Stack;
   host: HostPage;
   browser: Browser;
   /** The mail catcher the relay sends to, with `mail`; else null. */
@@ -66,8 +54,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
   } catch {
     throw new Error(`${WIDGET} is missing: run \`npm run build\` before the end-to-end tests`);
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'myna-e2e-'));
-  const cleanups: (() => Promise<void>)[] = [() => rm(dataDir, { recursive: true, force: true })];
+  const cleanups: (() => Promise<void>)[] = [];
   const close = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   };
@@ -83,9 +70,8 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
     }
     const mailIntervalMs = (typeof options.mail === 'object' ? options.mail.intervalMs : undefined) ?? 200;
     const guideline = options.schedule === 'guideline';
-    const portal = await startPortalStack({
-      dataDir,
-      clientId: 'myna-relay-e2e',
+    // Every server always up unless `guideline`: these tests are about the flow, not the hours.
+    const portal = await startStack({
       env: {
         RELAY_ALLOWED_ORIGINS: host.origin,
         RELAY_SERVICE_NAME: SERVICE_NAME,
@@ -93,9 +79,12 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
         ...(guideline ? {} : { RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN }),
         ...(mail === null ? {} : { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.smtpPort) }),
       },
-      ...(guideline ? { sandboxHours: 'schedule' as const } : {}),
+      sandbox: {
+        clientId: 'myna-relay-e2e',
+        ...(guideline ? { hours: 'schedule' as const } : {}),
+        ...(options.slowDelayMs === undefined ? {} : { slowDelayMs: options.slowDelayMs }),
+      },
       ...(options.clock === undefined ? {} : { clockStart: options.clock }),
-      ...(options.slowDelayMs === undefined ? {} : { slowDelayMs: options.slowDelayMs }),
       ...(mail === null ? {} : { mailWorker: { intervalMs: mailIntervalMs } }),
     });
     cleanups.push(() => portal.close());
@@ -123,7 +112,7 @@ export interface FlowState {
 export async function waitForFlowStatus(stack: E2eStack, id: string, status: string, timeout = 5_000): Promise<FlowState> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const flow = await stack.portal.deps.store.get(id);
+    const flow = await stack.portal.relay.store.get(id);
     const state = { status: flow?.status ?? 'missing', outcome: flow?.outcome ?? null };
     if (state.status === status) return state;
     if (Date.now() > deadline) throw new Error(`flow ${id} is ${JSON.stringify(state)}, not ${status}, after ${timeout} ms`);

@@ -17,7 +17,8 @@ import {
   weekAnswer,
   type ProblemCode,
 } from '../../../src/protocol/index.js';
-import { fallbackBody, testApp, widgetHeaders, type TestApp } from '../server/helpers.js';
+import { fallbackBody, widgetHeaders } from '../../support/fixtures.js';
+import { testApp, type Stack } from '../../support/stack.js';
 import {
   consentAndAuthenticate,
   openConsentScreen,
@@ -25,7 +26,7 @@ import {
   startFlow,
   startHarness,
   type Harness,
-} from '../server/harness.js';
+} from '../../support/harness.js';
 
 /**
  * Every route the relay registers, with what it answers: a protocol schema for JSON, or the kind
@@ -70,7 +71,7 @@ async function conforms(route: string, response: Response): Promise<unknown> {
 }
 
 describe('the wire contract: every relay route answers what src/protocol names', () => {
-  let t: TestApp;
+  let t: Stack;
   let harness: Harness;
   before(async () => {
     t = await testApp({ RELAY_DEV_ROUTES: '1' });

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import autocannon, { type Request, type Result } from 'autocannon';
-import { ALWAYS_OPEN, fallbackBody, startBody, temporaryDir, widgetHeaders, widgetSecret } from '../server/helpers.js';
+import { ALWAYS_OPEN, fallbackBody, startBody, temporaryDir, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
 import { startRelayProcess, type RelayProcess } from '../../support/relay-process.js';
-import { startSandboxForRelay, type SandboxForRelay } from '../../support/sandbox-for-relay.js';
+import { startSandboxForRelay, type SandboxForRelay } from '../../support/stack.js';
 
 const CONNECTIONS = 8;
 /**

@@ -12,10 +12,10 @@ import {
   type Origins,
   type PortalScreens,
   type StartedFlow,
-} from '../server/harness.js';
-import { ALWAYS_OPEN, temporaryDir, widgetHeaders } from '../server/helpers.js';
+} from '../../support/harness.js';
+import { ALWAYS_OPEN, temporaryDir, widgetHeaders } from '../../support/fixtures.js';
 import { startRelayProcess, type RelayProcess } from '../../support/relay-process.js';
-import { startSandboxForRelay, type SandboxForRelay } from '../../support/sandbox-for-relay.js';
+import { startSandboxForRelay, type SandboxForRelay } from '../../support/stack.js';
 
 const TARO = { persona: 'yamada-taro', pin: '1234' };
 /** The slow persona: its result is ready SLOW_DELAY_MS after the request. */

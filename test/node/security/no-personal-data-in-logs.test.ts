@@ -10,8 +10,8 @@ import {
   startHarness,
   ScriptedBrowser,
   type Harness,
-} from '../server/harness.js';
-import { fallbackBody, widgetHeaders } from '../server/helpers.js';
+} from '../../support/harness.js';
+import { fallbackBody, widgetHeaders } from '../../support/fixtures.js';
 
 const TARO = { persona: 'yamada-taro', pin: '1234' };
 /** The persona's values and name as the sandbox holds them (src/dev/sandbox/personas.ts). */

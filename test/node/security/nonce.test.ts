@@ -12,7 +12,7 @@ import {
   startHarness,
   ScriptedBrowser,
   type Harness,
-} from '../server/harness.js';
+} from '../../support/harness.js';
 
 const TARO = { persona: 'yamada-taro', pin: '1234' };
 

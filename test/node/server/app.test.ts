@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { catalogForApi } from '../../../src/domain/catalog/index.js';
 import { catalogAnswer } from '../../../src/protocol/index.js';
-import { FAKE_ISSUER, HOST_ORIGIN, postJson, startBody, testApp, widgetHeaders, widgetSecret, type TestApp } from './helpers.js';
+import { FAKE_ISSUER, HOST_ORIGIN, postJson, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
+import { testApp, type Stack } from '../../support/stack.js';
 
 async function problemOf(response: Response): Promise<Record<string, unknown>> {
   assert.equal(response.headers.get('content-type'), 'application/problem+json');
@@ -16,7 +17,7 @@ async function problemOf(response: Response): Promise<Record<string, unknown>> {
 }
 
 describe('relay app: read-only routes', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp();
   });
@@ -59,7 +60,7 @@ describe('relay app: read-only routes', () => {
     assert.equal(key?.['kty'], 'EC');
     assert.equal(key?.['alg'], 'ES256');
     assert.equal(key?.['use'], 'sig');
-    assert.equal(key?.['kid'], t.deps.keys.signing.kid);
+    assert.equal(key?.['kid'], t.relay.keys.signing.kid);
     assert.equal(key?.['d'], undefined);
   });
 
@@ -97,7 +98,7 @@ describe('relay app: read-only routes', () => {
 });
 
 describe('relay app: CORS', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp();
   });
@@ -138,7 +139,7 @@ describe('relay app: CORS', () => {
 });
 
 describe('relay app: mutation guard', () => {
-  let t: TestApp;
+  let t: Stack;
   const { secretHash } = widgetSecret();
   before(async () => {
     t = await testApp();
@@ -181,7 +182,7 @@ describe('relay app: mutation guard', () => {
 });
 
 describe('relay app: POST /v1/flows validation', () => {
-  let t: TestApp;
+  let t: Stack;
   const { secretHash } = widgetSecret();
   before(async () => {
     t = await testApp({ RELAY_ALLOWED_ITEMS: 'household,localTax' });
@@ -252,7 +253,7 @@ describe('relay app: POST /v1/flows validation', () => {
 });
 
 describe('relay app: flow handles', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp();
   });
@@ -306,7 +307,7 @@ describe('relay app: flow handles', () => {
     const cancel = await postJson(t.app, `/v1/flows/${flowId}/cancel`, { secret });
     assert.equal(cancel.status, 200);
     assert.deepEqual(await cancel.json(), { status: 'cancelled', step: 'widget' });
-    const stored = await t.deps.store.get(flowId);
+    const stored = await t.relay.store.get(flowId);
     assert.equal(stored?.sealed, null);
     const result = await postJson(t.app, `/v1/flows/${flowId}/result`, { secret });
     assert.deepEqual(await result.json(), { status: 'cancelled', step: 'widget' });
@@ -316,15 +317,15 @@ describe('relay app: flow handles', () => {
 
   it('expires flows after the TTL: 410 flow-expired, secrets gone', async () => {
     const { flowId, secret } = await startFlow();
-    t.advance((t.config.flowTtlSeconds + 1) * 1000);
+    t.advanceRelayClock((t.config.flowTtlSeconds + 1) * 1000);
     const result = await postJson(t.app, `/v1/flows/${flowId}/result`, { secret });
     assert.equal(result.status, 410);
     assert.equal((await problemOf(result))['code'], 'flow-expired');
     const launch = await t.app.request(`/v1/flows/${flowId}/launch`);
     assert.equal(launch.status, 410);
-    assert.equal((await t.deps.store.get(flowId))?.sealed, null);
+    assert.equal((await t.relay.store.get(flowId))?.sealed, null);
     // After the tombstone period the flow is forgotten altogether.
-    t.advance(2 * 60 * 60 * 1000);
+    t.advanceRelayClock(2 * 60 * 60 * 1000);
     const later = await postJson(t.app, `/v1/flows/${flowId}/result`, { secret });
     assert.equal(later.status, 404);
   });

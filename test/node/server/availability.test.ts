@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { acceptingPortal } from './helpers.js';
-import { HOST_ORIGIN, postJson, startBody, testApp, widgetHeaders, widgetSecret, type TestApp } from './helpers.js';
+import type { acceptingPortal } from '../../support/fixtures.js';
+import { HOST_ORIGIN, postJson, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
+import { testApp, type Stack } from '../../support/stack.js';
 
 /** The 3rd Saturday of November 2026: 情報提供NWS and the 自治体中間サーバ stop until Monday 00:00. */
 const THIRD_SATURDAY = '2026-11-21T12:00:00+09:00';
@@ -23,12 +24,12 @@ async function problemOf(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
-function getAvailability(t: TestApp, query: string, headers: Record<string, string> = {}): Promise<Response> {
+function getAvailability(t: Stack, query: string, headers: Record<string, string> = {}): Promise<Response> {
   return Promise.resolve(t.app.request(`/v1/availability?${query}`, { headers }));
 }
 
 describe('GET /v1/availability', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp({ ...GUIDELINE_HOURS, RELAY_CLOCK: WEDNESDAY });
   });
@@ -118,7 +119,7 @@ interface WeekBody {
 }
 
 describe('GET /v1/availability/week', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp({ ...GUIDELINE_HOURS, RELAY_CLOCK: WEDNESDAY });
   });
@@ -229,14 +230,14 @@ describe('RELAY_SCHEDULE_OVERRIDES', () => {
 });
 
 describe('POST /v1/flows out of hours', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp({ ...GUIDELINE_HOURS, RELAY_CLOCK: THIRD_SATURDAY });
   });
   after(() => t.close());
 
   it('answers 503 unavailable with nextAvailableAt and servers, without asking the portal', async () => {
-    const portal = t.deps.portal as ReturnType<typeof acceptingPortal>;
+    const portal = t.relay.portal as ReturnType<typeof acceptingPortal>;
     const pushed = portal.pushedStates.length;
     const response = await postJson(t.app, '/v1/flows', startBody(widgetSecret().secretHash, { items: ['localTax.salaryRevenue'] }));
     assert.equal(response.status, 503);
@@ -257,7 +258,7 @@ describe('POST /v1/flows out of hours', () => {
   });
 
   it('starts the flow once the relay’s clock is in hours', async () => {
-    t.advance(Date.parse(WEDNESDAY) - Date.parse(THIRD_SATURDAY));
+    t.advanceRelayClock(Date.parse(WEDNESDAY) - Date.parse(THIRD_SATURDAY));
     const response = await postJson(t.app, '/v1/flows', startBody(widgetSecret().secretHash));
     assert.equal(response.status, 201, await response.clone().text());
   });

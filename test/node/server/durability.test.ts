@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { SQLITE_FILE } from '../../../src/server/index.js';
 import { freshDatabase, queryRows } from '../../support/postgres.js';
 import { startRelayProcess, type RelayProcess } from '../../support/relay-process.js';
-import { fallbackBody, temporaryDir, widgetHeaders } from './helpers.js';
+import { fallbackBody, temporaryDir, widgetHeaders } from '../../support/fixtures.js';
 
 /** Out of hours (3rd Saturday), so the worker leaves the registrations alone while we look. */
 const RELAY_CLOCK = '2026-11-21T12:00:00+09:00';

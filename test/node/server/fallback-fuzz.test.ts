@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { fallbackBody, HOST_ORIGIN, RETURN_URL, testApp, widgetHeaders, type TestApp } from './helpers.js';
+import { fallbackBody, HOST_ORIGIN, RETURN_URL, widgetHeaders } from '../../support/fixtures.js';
+import { testApp, type Stack } from '../../support/stack.js';
 
 const RUNS = 200;
 
@@ -66,7 +67,7 @@ const body = fc.oneof(
 const idempotencyKey = fc.option(fc.oneof(fc.constantFrom('k1', 'k2', 'k3'), fc.string({ maxLength: 300 })), { nil: undefined });
 
 describe('POST /v1/fallback and GET /v1/availability under malformed input (fast-check)', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp({ RELAY_FALLBACK_RATE_LIMIT: '100000/1', RELAY_SCHEDULE_OVERRIDES: '' });
   });
@@ -83,7 +84,7 @@ describe('POST /v1/fallback and GET /v1/availability under malformed input (fast
         await assertHandled(response, `${key ?? '-'} ${text}`);
         if (response.status === 202) {
           const { registrationId } = (await response.clone().json()) as { registrationId: string };
-          assert.ok((await t.deps.registrations.getRegistration(registrationId)) !== undefined, 'a 202 is stored');
+          assert.ok((await t.relay.registrations.getRegistration(registrationId)) !== undefined, 'a 202 is stored');
         }
       }),
       { numRuns: RUNS },

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE, type RegistrationStore } from '../../../src/server/index.js';
-import { fallbackBody, HOST_ORIGIN, RETURN_URL, postJson, startBody, testApp, widgetHeaders, widgetSecret, type TestApp } from './helpers.js';
+import { fallbackBody, HOST_ORIGIN, RETURN_URL, postJson, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
+import { testApp, type Stack } from '../../support/stack.js';
 
 const OTHER_ORIGIN = 'http://127.0.0.1:5173';
 const OTHER_RETURN_URL = `${OTHER_ORIGIN}/demo/loan.html`;
 
-function register(t: TestApp, body: unknown, key?: string, origin = HOST_ORIGIN): Promise<Response> {
+function register(t: Stack, body: unknown, key?: string, origin = HOST_ORIGIN): Promise<Response> {
   return postJson(t.app, '/v1/fallback', body, { ...widgetHeaders(origin), ...(key === undefined ? {} : { 'Idempotency-Key': key }) });
 }
 
@@ -18,7 +19,7 @@ async function problemOf(response: Response): Promise<{ code: string; field?: st
 }
 
 /** Rows in the registrations table, read from the file as another process would. */
-function countRows(t: TestApp, where = '1 = 1', ...parameters: string[]): number {
+function countRows(t: Stack, where = '1 = 1', ...parameters: string[]): number {
   const db = new Database(join(t.config.dataDir, SQLITE_FILE), { readonly: true });
   try {
     return (db.prepare(`SELECT COUNT(*) AS n FROM registrations WHERE ${where}`).get(...parameters) as { n: number }).n;
@@ -45,7 +46,7 @@ function gatedRegistrations(inner: RegistrationStore): RegistrationStore & { ope
 }
 
 describe('POST /v1/fallback: validation', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp({ RELAY_FALLBACK_RATE_LIMIT: '1000/1' });
   });
@@ -137,7 +138,7 @@ describe('POST /v1/fallback: validation', () => {
     const linked = await register(t, fallbackBody({ reason: 'timeout', flowId, secret }));
     assert.equal(linked.status, 202);
     const { registrationId } = (await linked.json()) as { registrationId: string };
-    assert.equal((await t.deps.registrations.getRegistration(registrationId))?.flowId, flowId);
+    assert.equal((await t.relay.registrations.getRegistration(registrationId))?.flowId, flowId);
   });
 });
 
@@ -146,8 +147,8 @@ describe('POST /v1/fallback: durability of the answer', () => {
     const gated = { store: undefined as unknown as ReturnType<typeof gatedRegistrations> };
     const t = await testApp({ RELAY_FALLBACK_RATE_LIMIT: '1000/1' });
     try {
-      gated.store = gatedRegistrations(t.deps.registrations);
-      const app = (await import('../../../src/server/index.js')).createRelayApp(t.config, { ...t.deps, registrations: gated.store });
+      gated.store = gatedRegistrations(t.relay.registrations);
+      const app = await t.withRegistrations(gated.store);
       let settled = false;
       const pending = Promise.resolve(app.request('/v1/fallback', { method: 'POST', headers: widgetHeaders(), body: JSON.stringify(fallbackBody()) })).then(
         (response) => {
@@ -165,7 +166,7 @@ describe('POST /v1/fallback: durability of the answer', () => {
       const { registrationId } = (await response.json()) as { registrationId: string };
       assert.match(registrationId, /^[A-Za-z0-9_-]{22}$/);
       assert.equal(countRows(t, 'id = ?', registrationId), 1, 'the acknowledged row is on disk');
-      const record = await t.deps.registrations.getRegistration(registrationId);
+      const record = await t.relay.registrations.getRegistration(registrationId);
       assert.equal(record?.status, 'waiting');
       assert.ok(record?.sealedContact?.split('.').length === 5, 'the address is a JWE');
       assert.ok(!JSON.stringify(record).includes('hanako@example.com'));
@@ -178,10 +179,10 @@ describe('POST /v1/fallback: durability of the answer', () => {
   it('answers 500, not 202, when the commit fails', async () => {
     const t = await testApp();
     try {
-      const failing = Object.assign(Object.create(t.deps.registrations) as RegistrationStore, {
+      const failing = Object.assign(Object.create(t.relay.registrations) as RegistrationStore, {
         insertRegistration: () => Promise.reject(new Error('disk full')),
       });
-      const app = (await import('../../../src/server/index.js')).createRelayApp(t.config, { ...t.deps, registrations: failing });
+      const app = await t.withRegistrations(failing);
       const response = await app.request('/v1/fallback', { method: 'POST', headers: widgetHeaders(), body: JSON.stringify(fallbackBody()) });
       assert.equal(response.status, 500);
       assert.ok(!(await response.text()).includes('disk full'));
@@ -193,7 +194,7 @@ describe('POST /v1/fallback: durability of the answer', () => {
 });
 
 describe('POST /v1/fallback: Idempotency-Key', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp({ RELAY_FALLBACK_RATE_LIMIT: '1000/1' });
   });
@@ -238,8 +239,8 @@ describe('POST /v1/fallback: Idempotency-Key', () => {
   });
 
   it('while the first request with a key still runs, a second gets 409 idempotency-in-progress', async () => {
-    const gated = gatedRegistrations(t.deps.registrations);
-    const app = (await import('../../../src/server/index.js')).createRelayApp(t.config, { ...t.deps, registrations: gated });
+    const gated = gatedRegistrations(t.relay.registrations);
+    const app = await t.withRegistrations(gated);
     const send = () =>
       Promise.resolve(
         app.request('/v1/fallback', {

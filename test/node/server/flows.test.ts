@@ -19,8 +19,8 @@ import {
   ScriptedBrowser,
   type Harness,
   type StartedFlow,
-} from './harness.js';
-import { RETURN_URL, widgetHeaders } from './helpers.js';
+} from '../../support/harness.js';
+import { RETURN_URL, widgetHeaders } from '../../support/fixtures.js';
 
 const TARO = { persona: 'yamada-taro', pin: '1234' };
 
@@ -105,7 +105,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
     const second = await postResult(harness, flow);
     assert.equal(second.status, 410);
     assert.equal(((await second.json()) as { code: string }).code, 'already-redeemed');
-    const stored = await harness.deps.store.get(flow.flowId);
+    const stored = await harness.relay.store.get(flow.flowId);
     assert.equal(stored?.status, 'redeemed');
     assert.equal(stored?.sealed, null);
     const raw = await rawDatabase(harness);
@@ -228,7 +228,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
       const flow = await startFlow(harness);
       await consentedCallback(harness, flow);
       assert.deepEqual((await pollResult(harness, flow)).body, { status: 'error', code: 'result-invalid', retryable: false });
-      assert.equal((await harness.deps.store.get(flow.flowId))?.sealed, null, 'secrets purged');
+      assert.equal((await harness.relay.store.get(flow.flowId))?.sealed, null, 'secrets purged');
     } finally {
       harness.interceptPortal(null);
     }
@@ -334,7 +334,7 @@ describe('consent flow over HTTP (relay + sandbox)', () => {
       body: JSON.stringify({ secret: flow.secret }),
     });
     assert.deepEqual(await cancel.json(), { status: 'cancelled', step: 'widget' });
-    assert.equal((await harness.deps.store.get(flow.flowId))?.sealed, null);
+    assert.equal((await harness.relay.store.get(flow.flowId))?.sealed, null);
   });
 
   it('hands off an expired flow as expired, and its handle answers 410', async () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { acceptingPortal } from './helpers.js';
-import { FAKE_ISSUER, HOST_ORIGIN, RETURN_URL, testApp, widgetHeaders, widgetSecret, type TestApp } from './helpers.js';
+import type { acceptingPortal } from '../../support/fixtures.js';
+import { FAKE_ISSUER, HOST_ORIGIN, RETURN_URL, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
+import { testApp, type Stack } from '../../support/stack.js';
 
 const RUNS = 150;
 
@@ -17,7 +18,7 @@ async function assertHandled(response: Response, what: string): Promise<void> {
   }
 }
 
-function request(t: TestApp, path: string, init: RequestInit): Promise<Response> | undefined {
+function request(t: Stack, path: string, init: RequestInit): Promise<Response> | undefined {
   let url: URL;
   try {
     url = new URL(path, 'http://localhost:8787');
@@ -69,7 +70,7 @@ const queryString = fc.oneof(
 );
 
 describe('relay routes under malformed input (fast-check)', () => {
-  let t: TestApp;
+  let t: Stack;
   let launchedFlowId = '';
   before(async () => {
     t = await testApp();
@@ -153,7 +154,7 @@ describe('relay routes under malformed input (fast-check)', () => {
 });
 
 describe('the callback of a launched flow under malformed parameters (fast-check)', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp();
   });
@@ -171,7 +172,7 @@ describe('the callback of a launched flow under malformed parameters (fast-check
   );
 
   it('settles every flow with a problem or a hand-off, never a 5xx', async () => {
-    const portal = t.deps.portal as ReturnType<typeof acceptingPortal>;
+    const portal = t.relay.portal as ReturnType<typeof acceptingPortal>;
     await fc.assert(
       fc.asyncProperty(callbackParameters, fc.boolean(), async (parameters, keepCookie) => {
         const started = await t.app.request('/v1/flows', {
@@ -187,7 +188,7 @@ describe('the callback of a launched flow under malformed parameters (fast-check
         for (const [name, value] of Object.entries(parameters)) query.append(name === 'extraState' ? 'state' : name, value);
         const response = await t.app.request(`/v1/flows/callback?${query.toString()}`, { headers: keepCookie ? { Cookie: cookie } : {} });
         await assertHandled(response, query.toString());
-        const flow = await t.deps.store.get(flowId);
+        const flow = await t.relay.store.get(flowId);
         assert.ok(flow !== undefined && flow.status !== 'exchanging', `flow left in ${flow?.status ?? 'nowhere'}`);
       }),
       { numRuns: RUNS },

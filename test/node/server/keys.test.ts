@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { exportJWK, generateKeyPair } from 'jose';
 import { ConfigError, loadConfig, loadRelayKeys, silentLogger, type LogLevel } from '../../../src/server/index.js';
 import { createSealer } from '../../../src/server/seal.js';
-import { temporaryDir } from './helpers.js';
+import { temporaryDir } from '../../support/fixtures.js';
 
 describe('relay keys', () => {
   it('generates development keys once, keeps them private to the owner and reuses them', async () => {

@@ -4,8 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { loadConfig, silentLogger, SQLITE_FILE, startRelay, type Logger, type RunningRelay } from '../../../src/server/index.js';
-import { ALWAYS_OPEN, fallbackBody, HOST_ORIGIN, RETURN_URL, temporaryDir, widgetHeaders } from './helpers.js';
+import { silentLogger, SQLITE_FILE, type Logger, type MailWorker, type Relay } from '../../../src/server/index.js';
+import { ALWAYS_OPEN, fallbackBody, HOST_ORIGIN, RETURN_URL, temporaryDir, widgetHeaders } from '../../support/fixtures.js';
+import { startStack } from '../../support/stack.js';
 import { resumeLinkOf, startTestSmtp, type TestSmtp } from './smtp.js';
 
 const PUBLIC_URL = 'http://localhost:8787';
@@ -15,7 +16,7 @@ const EMAIL = 'yamada.taro@example.com';
 const DAY = 24 * 3600_000;
 
 interface Stack {
-  relay: RunningRelay;
+  relay: MailingRelay;
   smtp: TestSmtp;
   dataDir: string;
   /** Sets the relay's clock through the development route. */
@@ -28,12 +29,19 @@ interface Stack {
   close(): Promise<void>;
 }
 
-async function startStack(env: Record<string, string> = {}, options: { mailIntervalMs?: number; log?: Logger } = {}): Promise<Stack> {
+/** The relay listening, its mail worker running (`tick()` runs a round at once). */
+type MailingRelay = Relay & { url: string; mailWorker: MailWorker };
+
+async function startRelay(env: Record<string, string>, options: { mailIntervalMs?: number; log?: Logger } = {}): Promise<MailingRelay> {
+  const stack = await startStack({ env, log: options.log ?? silentLogger, mailWorker: { intervalMs: options.mailIntervalMs ?? 60_000 } });
+  return { ...stack.relay, url: stack.relayOrigin, mailWorker: stack.mailWorker!, close: stack.close };
+}
+
+async function startMailStack(env: Record<string, string> = {}, options: { mailIntervalMs?: number; log?: Logger } = {}): Promise<Stack> {
   const smtp = await startTestSmtp();
   const dir = await temporaryDir('relay-mail-');
   const relay = await startRelay(
-    loadConfig({
-      PORT: '0',
+    {
       RELAY_PUBLIC_URL: PUBLIC_URL,
       RELAY_DATA_DIR: dir.path,
       RELAY_DEV_ROUTES: '1',
@@ -42,8 +50,8 @@ async function startStack(env: Record<string, string> = {}, options: { mailInter
       SMTP_PORT: String(smtp.port),
       RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN,
       ...env,
-    }),
-    { log: options.log ?? silentLogger, mailIntervalMs: options.mailIntervalMs ?? 60_000 },
+    },
+    options,
   );
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${relay.url}${path}`, { method: 'POST', headers: { ...widgetHeaders(), ...headers }, body: JSON.stringify(body) });
@@ -93,7 +101,7 @@ function assertRelayPage(response: Response): void {
 describe('fallback mail: sent when the items become available', () => {
   let stack: Stack;
   beforeEach(async () => {
-    stack = await startStack({ RELAY_SCHEDULE_OVERRIDES: '', RELAY_CLOCK: THIRD_SATURDAY }, { mailIntervalMs: 50 });
+    stack = await startMailStack({ RELAY_SCHEDULE_OVERRIDES: '', RELAY_CLOCK: THIRD_SATURDAY }, { mailIntervalMs: 50 });
   });
   afterEach(() => stack.close());
 
@@ -155,7 +163,7 @@ describe('fallback mail: sent when the items become available', () => {
 describe('fallback mail: links, retries and purges', () => {
   let stack: Stack;
   beforeEach(async () => {
-    stack = await startStack({ RELAY_CLOCK: WEDNESDAY, RELAY_RESUME_TTL_DAYS: '7' });
+    stack = await startMailStack({ RELAY_CLOCK: WEDNESDAY, RELAY_RESUME_TTL_DAYS: '7' });
   });
   afterEach(() => stack.close());
 
@@ -234,14 +242,13 @@ describe('fallback mail: links, retries and purges', () => {
 
   it('two relays on one database mail each registration once', async () => {
     const second = await startRelay(
-      loadConfig({
-        PORT: '0',
+      {
         RELAY_PUBLIC_URL: PUBLIC_URL,
         RELAY_DATA_DIR: stack.dataDir,
         SMTP_PORT: String(stack.smtp.port),
         RELAY_CLOCK: WEDNESDAY,
         RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN,
-      }),
+      },
       { log: silentLogger, mailIntervalMs: 60_000 },
     );
     try {
@@ -285,7 +292,7 @@ describe('fallback mail: links, retries and purges', () => {
 
   it('deletes a registration when the consented retention ends, mailed or not', async () => {
     await stack.close();
-    stack = await startStack({
+    stack = await startMailStack({
       RELAY_CLOCK: WEDNESDAY,
       RELAY_RETENTION_DAYS: '1',
       // The items never become available: the mail can never go out.
@@ -305,9 +312,9 @@ describe('fallback mail: links, retries and purges', () => {
 
   it('no mail when the linked retrieval succeeded after all', async () => {
     // A registration linked to a flow that the widget redeemed meanwhile.
-    const store = stack.relay.deps.store;
+    const store = stack.relay.store;
     const flowId = 'F'.repeat(22);
-    const { secret, secretHash } = await import('./helpers.js').then(({ widgetSecret }) => widgetSecret());
+    const { secret, secretHash } = await import('../../support/fixtures.js').then(({ widgetSecret }) => widgetSecret());
     await store.insert({
       id: flowId,
       stateHash: 'state',
@@ -342,7 +349,7 @@ describe('fallback mail: links, retries and purges', () => {
 describe('fallback logs', () => {
   it('carry ids and codes, never the address, the return URL or the link', async () => {
     const lines: string[] = [];
-    const stack = await startStack({ RELAY_CLOCK: WEDNESDAY }, { log: (level, message, fields) => lines.push(JSON.stringify({ level, message, ...fields })) });
+    const stack = await startMailStack({ RELAY_CLOCK: WEDNESDAY }, { log: (level, message, fields) => lines.push(JSON.stringify({ level, message, ...fields })) });
     try {
       stack.smtp.setDown(true);
       const id = await stack.register();
@@ -369,12 +376,12 @@ describe('fallback logs', () => {
 
 describe('the resume page for a purged registration', () => {
   it('answers 410 when the registration no longer exists', async () => {
-    const stack = await startStack({ RELAY_CLOCK: WEDNESDAY });
+    const stack = await startMailStack({ RELAY_CLOCK: WEDNESDAY });
     try {
       const id = await stack.register();
       await stack.relay.mailWorker.tick();
       const link = resumeLinkOf(stack.smtp.mails[0]!);
-      await stack.relay.deps.registrations.deleteRegistration(id);
+      await stack.relay.registrations.deleteRegistration(id);
       const gone = await stack.follow(link);
       assert.equal(gone.status, 410);
       assert.match(await gone.text(), /no longer valid/);

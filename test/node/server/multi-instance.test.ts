@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startMailCatcher, type MailCatcher } from '../../../src/dev/mail-catcher/index.js';
 import { CALLBACK_PATH } from '../../../src/server/index.js';
-import { createSandbox } from '../../../src/dev/sandbox/index.js';
-import { closeServer, listenOnLoopback } from '../../support/loopback.js';
 import { freshDatabase, queryRows, type TestDatabase } from '../../support/postgres.js';
-import { consentAndAuthenticate, handOffMessage, openConsentScreen, pollResult, postResult, startFlow, ScriptedBrowser, type Origins } from './harness.js';
-import { ALWAYS_OPEN, fallbackBody, temporaryDir, widgetHeaders } from './helpers.js';
+import { consentAndAuthenticate, handOffMessage, openConsentScreen, pollResult, postResult, startFlow, ScriptedBrowser, type Origins } from '../../support/harness.js';
+import { ALWAYS_OPEN, fallbackBody, temporaryDir, widgetHeaders } from '../../support/fixtures.js';
 import { startRelayProcess, type RelayProcess } from '../../support/relay-process.js';
+import { startSandboxForRelay, type SandboxForRelay } from '../../support/stack.js';
 import { sharedRelayKeys, startBalancer, type Balancer } from './instances.js';
 
 const CLIENT_ID = 'myna-relay-multi';
@@ -42,7 +41,7 @@ describe('two relay processes on one Postgres database', { timeout: 120_000 }, (
   let dirs: Awaited<ReturnType<typeof temporaryDir>>[];
   let catcher: MailCatcher;
   let balancer: Balancer;
-  let sandbox: Awaited<ReturnType<typeof listenOnLoopback>>;
+  let sandbox: SandboxForRelay;
   let a: RelayProcess;
   let b: RelayProcess;
   let origins: Origins;
@@ -53,23 +52,14 @@ describe('two relay processes on one Postgres database', { timeout: 120_000 }, (
     dirs = await Promise.all([temporaryDir('relay-multi-a-'), temporaryDir('relay-multi-b-'), temporaryDir('relay-multi-sandbox-')]);
     catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
     balancer = await startBalancer();
-    sandbox = await listenOnLoopback();
-    const portal = await createSandbox({
-      issuer: sandbox.origin,
-      clients: [{ clientId: CLIENT_ID, jwksUri: `${balancer.origin}/.well-known/jwks.json`, redirectUris: [`${balancer.origin}${CALLBACK_PATH}`] }],
-      dataDir: dirs[2]!.path,
-      slowDelayMs: 500,
-    });
-    sandbox.server.on('request', portal.handler);
-    origins = { relayOrigin: balancer.origin, sandboxOrigin: portal.issuer };
+    sandbox = await startSandboxForRelay({ relayOrigin: balancer.origin, dataDir: dirs[2]!.path, clientId: CLIENT_ID, slowDelayMs: 500 });
+    origins = { relayOrigin: balancer.origin, sandboxOrigin: sandbox.sandboxOrigin };
 
     // What a deployment shares: the public URL, the keys, the database, the portal and SMTP settings.
     const shared = {
       ...(await sharedRelayKeys()),
-      RELAY_PUBLIC_URL: balancer.origin,
+      ...sandbox.relayEnv,
       RELAY_DATABASE_URL: database.url,
-      PORTAL_ISSUER: portal.issuer,
-      PORTAL_CLIENT_ID: CLIENT_ID,
       RELAY_SCHEDULE_OVERRIDES: SCHEDULE,
       RELAY_DEV_ROUTES: '1',
       RELAY_FALLBACK_RATE_LIMIT: '1000/1',
@@ -89,7 +79,7 @@ describe('two relay processes on one Postgres database', { timeout: 120_000 }, (
   after(async () => {
     await Promise.all(started.map((instance) => instance.stop()));
     await balancer?.close();
-    if (sandbox !== undefined) await closeServer(sandbox.server);
+    await sandbox?.close();
     await catcher?.close();
     await database?.drop();
     await Promise.all((dirs ?? []).map((dir) => dir.remove()));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { fallbackBody, HOST_ORIGIN, RETURN_URL, startBody, testApp, widgetHeaders, widgetSecret, type TestApp } from './helpers.js';
+import { fallbackBody, HOST_ORIGIN, RETURN_URL, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
+import { testApp, type Stack } from '../../support/stack.js';
 
 /** Each route of the relay (RELAY_DEV_ROUTES=1 included) and how to fill in its path parameters. */
 const ROUTES: { method: string; path: string }[] = [
@@ -87,7 +88,7 @@ function methodFor(route: { method: string }) {
 }
 
 describe('every relay route under arbitrary methods, paths, query strings, headers and bodies (fast-check)', () => {
-  let t: TestApp;
+  let t: Stack;
   before(async () => {
     t = await testApp({ RELAY_DEV_ROUTES: '1', RELAY_FALLBACK_RATE_LIMIT: '100000/1' });
   });

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
 import { createSandboxClock } from '../../../src/dev/sandbox/dev-clock.js';
 import { scheduleAvailability } from '../../../src/dev/sandbox/schedule-hook.js';
-import { HOST_ORIGIN, temporaryDir, widgetHeaders } from './helpers.js';
+import { HOST_ORIGIN, temporaryDir, widgetHeaders } from '../../support/fixtures.js';
 
 const THIRD_SATURDAY = '2026-11-21T12:00:00+09:00';
 const WEDNESDAY = '2026-11-25T10:00:00+09:00';

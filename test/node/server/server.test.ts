@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadConfig, startRelay, type LogLevel } from '../../../src/server/index.js';
+import { assembleRelay, loadConfig, type LogLevel, type RelayConfig, type RelayOverrides } from '../../../src/server/index.js';
 import { freshDatabase, queryRows } from '../../support/postgres.js';
-import { fallbackBody, temporaryDir, widgetHeaders } from './helpers.js';
+import { fallbackBody, temporaryDir, widgetHeaders } from '../../support/fixtures.js';
+
+/** What `npm run relay` does: the assembly, listening on `config.port`. */
+async function startRelay(config: RelayConfig, overrides: RelayOverrides) {
+  const relay = await assembleRelay(config, overrides);
+  return { ...relay, ...(await relay.listen()) };
+}
 
 describe('startRelay', () => {
   it('serves on the configured port, logs structured lines without query strings, and closes', async () => {

@@ -1,6 +1,6 @@
 import { openPostgresRelayStore, openSqliteRelayStore, type RelayStore } from '../../../src/server/index.js';
 import { freshDatabase } from '../../support/postgres.js';
-import { temporaryDir } from './helpers.js';
+import { temporaryDir } from '../../support/fixtures.js';
 
 export interface OpenedStore {
   store: RelayStore;

@@ -1,55 +1,28 @@
 import assert from 'node:assert/strict';
-import type { AvailabilityHook } from '../../../src/dev/sandbox/index.js';
-import { CALLBACK_PATH, jsonLogger, silentLogger, type Logger, type RelayConfig, type RelayDeps } from '../../../src/server/index.js';
-import { ScriptedBrowser } from '../../support/scripted-browser.js';
-import { startPortalStack } from '../../support/portal-stack.js';
-import { ALWAYS_OPEN, HOST_ORIGIN, RETURN_URL, temporaryDir, widgetHeaders, widgetSecret } from './helpers.js';
+import { CALLBACK_PATH, jsonLogger, silentLogger, type Logger } from '../../src/server/index.js';
+import { ALWAYS_OPEN, HOST_ORIGIN, RETURN_URL, widgetHeaders, widgetSecret } from './fixtures.js';
+import { ScriptedBrowser } from './scripted-browser.js';
+import { startStack, type Stack } from './stack.js';
 
 const CLIENT_ID = 'myna-relay-test';
 
-export interface Harness {
-  relayOrigin: string;
-  sandboxOrigin: string;
-  config: RelayConfig;
-  deps: RelayDeps;
-  dataDir: string;
-  /** Moves the relay's clock (flow expiry); the sandbox keeps real time. */
-  advanceRelayClock(ms: number): void;
-  /** Replaces the sandbox's operating-hours answer. */
-  setAvailability(hook: AvailabilityHook): void;
-  /** Replaces how the relay reaches the portal, for interception tests; null restores plain fetch. */
-  interceptPortal(intercept: typeof fetch | null): void;
-  close(): Promise<void>;
-}
+/** The relay and the sandbox for the flow tests (`startStack` with a sandbox). */
+export type Harness = Stack;
 
 /**
- * Both servers on loopback, ports allocated first (test/support/portal-stack.ts).
+ * Both servers on loopback, every server always up, data in a temporary directory.
  * `RELAY_TEST_LOG=1` shows the relay's log; `log` replaces it (e.g. a logger capturing every line).
  */
-export async function startHarness(options: { slowDelayMs?: number; codeTtlSeconds?: number; log?: Logger } = {}): Promise<Harness> {
-  const dir = await temporaryDir('relay-flow-');
-  const stack = await startPortalStack({
-    dataDir: dir.path,
-    clientId: CLIENT_ID,
+export function startHarness(options: { slowDelayMs?: number; codeTtlSeconds?: number; log?: Logger } = {}): Promise<Harness> {
+  return startStack({
     env: { RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN },
     log: options.log ?? (process.env['RELAY_TEST_LOG'] === undefined ? silentLogger : jsonLogger()),
-    ...(options.slowDelayMs === undefined ? {} : { slowDelayMs: options.slowDelayMs }),
-    ...(options.codeTtlSeconds === undefined ? {} : { codeTtlSeconds: options.codeTtlSeconds }),
-  });
-  return {
-    relayOrigin: stack.relayOrigin,
-    sandboxOrigin: stack.sandboxOrigin,
-    config: stack.config,
-    deps: stack.deps,
-    dataDir: `${dir.path}/relay`,
-    advanceRelayClock: stack.advanceRelayClock,
-    setAvailability: stack.setAvailability,
-    interceptPortal: stack.interceptPortal,
-    async close() {
-      await stack.close();
-      await dir.remove();
+    sandbox: {
+      clientId: CLIENT_ID,
+      ...(options.slowDelayMs === undefined ? {} : { slowDelayMs: options.slowDelayMs }),
+      ...(options.codeTtlSeconds === undefined ? {} : { codeTtlSeconds: options.codeTtlSeconds }),
     },
-  };
+  });
 }
 
 /** Where the flow helpers below find the two servers (a Harness, or a relay run as a process). */

@@ -1,19 +1,12 @@
+/** What the relay tests send and expect: origins, schedule overrides, request bodies, a fake portal. */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as oauth from 'oauth4webapi';
-import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../../src/domain/catalog/index.js';
-import { PortalError } from '../../../src/server/portal/errors.js';
-import {
-  createRelayApp,
-  loadConfig,
-  prepareRelayDeps,
-  silentLogger,
-  type PortalClient,
-  type RelayConfig,
-  type RelayDeps,
-} from '../../../src/server/index.js';
+import { INTERMEDIATE_SERVER_IDS, SYSTEM_IDS } from '../../src/domain/catalog/index.js';
+import { PortalError } from '../../src/server/portal/errors.js';
+import type { PortalClient, Relay } from '../../src/server/index.js';
 
 /**
  * RELAY_SCHEDULE_OVERRIDES under which every server is always up, so tests that are not about
@@ -65,37 +58,6 @@ export function acceptingPortal(): PortalClient & { pushedStates: string[] } {
   };
 }
 
-export interface TestApp {
-  app: ReturnType<typeof createRelayApp>;
-  config: RelayConfig;
-  deps: RelayDeps;
-  /** Moves the app's clock. */
-  advance(ms: number): void;
-  close(): Promise<void>;
-}
-
-/** The relay app on a temporary data dir, a controllable clock and (by default) an accepting portal. */
-export async function testApp(env: Record<string, string> = {}, deps: Partial<RelayDeps> = {}): Promise<TestApp> {
-  const dir = await temporaryDir();
-  const config = loadConfig({ RELAY_DATA_DIR: dir.path, RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN, ...env });
-  let offset = 0;
-  const now = () => Date.now() + offset;
-  const prepared = await prepareRelayDeps(config, { log: silentLogger, now });
-  const allDeps: RelayDeps = { ...prepared, portal: acceptingPortal(), now, ...deps };
-  return {
-    app: createRelayApp(config, allDeps),
-    config,
-    deps: allDeps,
-    advance: (ms) => {
-      offset += ms;
-    },
-    async close() {
-      await allDeps.store.close();
-      await dir.remove();
-    },
-  };
-}
-
 /** Headers of a well-behaved widget call from the host page. */
 export function widgetHeaders(origin = HOST_ORIGIN): Record<string, string> {
   return { Origin: origin, 'Content-Type': 'application/json', 'X-Myna-Fetch': '1' };
@@ -127,7 +89,7 @@ export function fallbackBody(overrides: Record<string, unknown> = {}): Record<st
 }
 
 export function postJson(
-  app: TestApp['app'],
+  app: Relay['app'],
   path: string,
   body: unknown,
   headers: Record<string, string> = widgetHeaders(),
