@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseScheduleOverridesJson, type ScheduleOverrides } from '../domain/schedule/index.js';
+import { splitList } from '../domain/text.js';
 import { canonicalItemKey } from './items.js';
 import { ConfigError, SettingsTable, text, type SettingsOf } from './settings-table.js';
 
@@ -72,7 +73,7 @@ const baseUrl = text((raw, refuse) => {
 });
 
 const origins = text((raw, refuse) => {
-  const list = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const list = splitList(raw);
   if (list.length === 0) return refuse('expected at least one origin');
   for (const origin of list) {
     let parsed: URL;
@@ -87,7 +88,7 @@ const origins = text((raw, refuse) => {
 });
 
 const catalogKeys = text((raw, refuse) => {
-  const keys = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const keys = splitList(raw);
   if (keys.length === 0) return refuse('expected at least one catalog key');
   return keys.map((key) => canonicalItemKey(key) ?? refuse(`unknown catalog key "${key}"`));
 });
