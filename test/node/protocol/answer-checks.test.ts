@@ -5,23 +5,11 @@ import fc from 'fast-check';
 import { ANSWER_CHECKS_PATH, generateAnswerChecks } from '../../../scripts/generate-answer-checks.js';
 import { flowResultCheck, problemCheck } from '../../../src/protocol/answer-checks.js';
 import { ShapeError } from '../../../src/protocol/checks.js';
-import { flowResult } from '../../../src/protocol/index.js';
+import { flowResult, type FlowResult } from '../../../src/protocol/index.js';
+import { incomeSuccess } from '../../../src/widget/relay-client/scripted-relay-client.js';
 
-const success = {
-  status: 'success',
-  result: {
-    items: ['localTax.salaryRevenue'],
-    query: { method: 'latest' },
-    records: [
-      {
-        asOf: '2025-06-01',
-        values: [{ key: 'localTax.salaryRevenue', labelJa: '給与収入額', labelEn: 'Salary revenue', infoNumber: '2', kind: 'amount', unit: 'JPY', value: 5670000 }],
-      },
-    ],
-    retrievedAt: '2026-11-23T06:00:00.000Z',
-    consent: { service: '〇〇銀行', purpose: '審査', retainUntil: '2026-12-23' },
-  },
-};
+/** The scripted relay's answer for 山田 太郎 (5,670,000 yen), as the widget's tests and stories use it. */
+const success = incomeSuccess as Extract<FlowResult, { status: 'success' }>;
 
 const problem = { type: 'urn:myna-fetch:problem:unknown-item', title: 'Bad request', status: 400, code: 'unknown-item', detail: 'Unknown catalog item "x"' };
 
