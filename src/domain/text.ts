@@ -12,3 +12,19 @@ export function splitList(value: string): string[] {
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
 }
+
+/** A whole HTML page (the relay's pages, the mail catcher): `head` and `body` are markup already escaped. */
+export function htmlPage({ lang, title, head = '', body }: { lang: string; title: string; head?: string; body: string }): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${head}<title>${escapeHtml(title)}</title>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}

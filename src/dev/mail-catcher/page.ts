@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../domain/text.js';
+import { escapeHtml, htmlPage } from '../../domain/text.js';
 import type { CaughtMail } from './catcher.js';
 
 export const STYLESHEET_PATH = '/style.css';
@@ -31,23 +31,15 @@ export function mailListPage(mails: readonly CaughtMail[], smtpAddress: string):
 <pre>${linkify(mail.text ?? '(no plain-text part)')}</pre>
 </article>`,
   );
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="5">
-<title>Mail catcher (${mails.length})</title>
-<link rel="stylesheet" href="${STYLESHEET_PATH}">
-</head>
-<body>
-<header><h1>Mail catcher</h1><p>SMTP ${escapeHtml(smtpAddress)} · ${mails.length} mail(s) · development only</p></header>
+  return htmlPage({
+    lang: 'en',
+    title: `Mail catcher (${mails.length})`,
+    head: `<meta http-equiv="refresh" content="5">\n<link rel="stylesheet" href="${STYLESHEET_PATH}">\n`,
+    body: `<header><h1>Mail catcher</h1><p>SMTP ${escapeHtml(smtpAddress)} · ${mails.length} mail(s) · development only</p></header>
 <main>
 ${items.length === 0 ? '<p class="empty">No mail yet. This page refreshes every 5 seconds.</p>' : items.join('\n')}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }
 
 const URL_PATTERN = /https?:\/\/[^\s<>"']+/g;

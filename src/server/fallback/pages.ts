@@ -1,5 +1,5 @@
 import type { MailLanguage } from '../store/types.js';
-import { escapeHtml } from '../../domain/text.js';
+import { escapeHtml, htmlPage } from '../../domain/text.js';
 
 type Reason = 'invalid' | 'expired' | 'used' | 'gone';
 
@@ -32,20 +32,13 @@ export function resumeRefusedPage(reason: Reason, lang: MailLanguage): string {
 <p>${escapeHtml(text)}</p>
 </section>`;
   };
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(MESSAGES[reason][lang][0])}</title>
-</head>
-<body>
-<main>
+  return htmlPage({
+    lang,
+    title: MESSAGES[reason][lang][0],
+    head: '<meta name="robots" content="noindex">\n',
+    body: `<main>
 ${section(lang)}
 ${section(other)}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }

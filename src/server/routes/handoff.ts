@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../domain/text.js';
+import { escapeHtml, htmlPage } from '../../domain/text.js';
 import type { Context } from 'hono';
 import type { HandOff } from '../flows/callback.js';
 
@@ -22,6 +22,8 @@ export const HANDOFF_SCRIPT = `(() => {
 })();
 `;
 
+const PAGE_TITLE = 'マイナポータル連携 / Mynaportal';
+
 /**
  * Popup: a page that posts the outcome to the opener. Redirect and kiosk: a page that moves on to
  * the host page. Not a 303: the callback is reached through redirects from the portal's own form
@@ -32,41 +34,29 @@ export function handOffResponse(c: Context, handOff: HandOff, publicUrl: string)
   if (handOff.mode !== 'popup') return c.html(returnPage(`${handOff.returnUrl}#myna-flow=${encodeURIComponent(handOff.flowId)}`));
   const message = JSON.stringify({ type: 'myna-fetch', flowId: handOff.flowId, outcome: handOff.outcome });
   const targetOrigin = new URL(handOff.returnUrl).origin;
-  return c.html(`<!doctype html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>マイナポータル連携 / Mynaportal</title>
-<script src="${escapeHtml(publicUrl + HANDOFF_SCRIPT_PATH)}" defer></script>
-</head>
-<body>
-<main id="myna-handoff" data-message="${escapeHtml(message)}" data-target-origin="${escapeHtml(targetOrigin)}">
+  return c.html(
+    htmlPage({
+      lang: 'ja',
+      title: PAGE_TITLE,
+      head: `<script src="${escapeHtml(publicUrl + HANDOFF_SCRIPT_PATH)}" defer></script>\n`,
+      body: `<main id="myna-handoff" data-message="${escapeHtml(message)}" data-target-origin="${escapeHtml(targetOrigin)}">
 <p>手続きの画面に戻ります。このウィンドウは閉じて構いません。</p>
 <p lang="en">Returning to the form. You may close this window.</p>
-</main>
-</body>
-</html>
-`);
+</main>`,
+    }),
+  );
 }
 
 /** Moves on without script (`meta refresh`), with a link for browsers that do not follow it. */
 function returnPage(target: string): string {
   const href = escapeHtml(target);
-  return `<!doctype html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="0; url=${href}">
-<title>マイナポータル連携 / Mynaportal</title>
-</head>
-<body>
-<main>
+  return htmlPage({
+    lang: 'ja',
+    title: PAGE_TITLE,
+    head: `<meta http-equiv="refresh" content="0; url=${href}">\n`,
+    body: `<main>
 <p><a href="${href}">お申し込みの画面に戻る</a></p>
 <p lang="en"><a href="${href}">Return to the form</a></p>
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }
