@@ -46,18 +46,17 @@ export function noticeOf(state: FlowState): Notice | null {
 /** The event a transition announces besides `myna-fetch-state`: an outcome, or the delay notice. `message` is `next`'s status line. */
 export function outcomeEvent(next: FlowState, previous: FlowState, message: string): Event | null {
   switch (next.phase) {
-    case 'waiting': {
-      const newNotice = next.timeoutNotice === 'shown' && (previous.phase !== 'waiting' || previous.timeoutNotice === 'none');
-      return newNotice ? new MynaFetchUnavailableEvent({ nextAvailableAt: null, servers: [], reason: 'timeout' }) : null;
+    case 'waiting':
+    case 'unavailable': {
+      // The delay notice is announced when it first shows, not at each poll after it.
+      const notice = noticeOf(next);
+      const fresh = next.phase === 'unavailable' || previous.phase !== 'waiting' || previous.timeoutNotice === 'none';
+      return notice && fresh ? new MynaFetchUnavailableEvent({ ...notice, servers: notice.servers.map((server) => server.id) }) : null;
     }
     case 'error':
       return new MynaFetchErrorEvent({ code: next.code, message, retryable: next.retryable });
     case 'cancelled':
       return new MynaFetchCancelEvent({ step: next.step });
-    case 'unavailable': {
-      const { nextAvailableAt, servers } = next.notice;
-      return new MynaFetchUnavailableEvent({ nextAvailableAt, servers: servers.map((server) => server.id), reason: 'unavailable' });
-    }
     case 'done': {
       const { fields, retrieved } = next;
       const { query, retrievedAt, consent } = retrieved;
