@@ -95,7 +95,7 @@ export interface FlowHost {
 }
 
 const systemClock: Clock = {
-  now: () => Date.now(),
+  now: Date.now,
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
 };
@@ -135,7 +135,7 @@ export class FetchFlow {
       // Asked together: the user learns that the servers are down before going to the portal.
       const [disclosure, availability] = await Promise.all([client.disclosure(items, signal), client.availability(items, signal)]);
       if (signal.aborted) return;
-      if (!availability.available) return this.#becomeUnavailable(availability.nextAvailableAt, availability.servers);
+      if (!availability.available) return this.#becomeUnavailable(availability);
       this.#go({ phase: 'disclosure', disclosure });
     } catch (error) {
       if (!signal.aborted) this.#failFromRelay(error);
@@ -144,7 +144,7 @@ export class FetchFlow {
 
   /** 「マイナポータルへ進む」. A pop-up is opened here, before any await, or pop-up blockers refuse it. */
   continue(): void {
-    if (this.#host.options().mode !== 'popup') return void this.#start(null);
+    if (this.#host.options().mode !== 'popup') return this.continueHere();
     const popup = this.#host.openWindow();
     if (popup) return void this.#start(popup);
     this.fail('popup-blocked', true);
@@ -169,8 +169,9 @@ export class FetchFlow {
     if (state.phase !== 'consenting' && state.phase !== 'waiting') return;
     const { flow } = state;
     if (origin !== flow.relayOrigin || !flow.window?.isSource(source)) return;
-    const note = data as { type?: unknown; flowId?: unknown } | null;
-    if (typeof note === 'object' && note?.type === 'myna-fetch' && note.flowId === flow.id) {
+    // Any value may arrive; a primitive has no `type`, so only our own note matches.
+    const note = data as { type?: unknown; flowId?: unknown } | null | undefined;
+    if (note?.type === 'myna-fetch' && note.flowId === flow.id) {
       this.#schedulePoll(this.#attempt.signal, flow, 0);
     }
   }
@@ -342,7 +343,7 @@ export class FetchFlow {
       case 'cancelled':
         return this.cancel(result.step === 'card_locked' ? 'card-locked' : 'portal');
       case 'unavailable':
-        return this.#becomeUnavailable(result.nextAvailableAt, result.servers);
+        return this.#becomeUnavailable(result);
       case 'error':
         return this.fail(result.code === 'expired' ? 'expired' : 'portal-error', result.retryable);
     }
@@ -374,13 +375,14 @@ export class FetchFlow {
     this.#host.consented(flow.id);
   }
 
-  #becomeUnavailable(nextAvailableAt: string | null, servers: readonly UnavailableServer[]): void {
+  /** From the availability answer, the portal's `unavailable` result or the relay's refusal: each says until when and which servers. */
+  #becomeUnavailable({ nextAvailableAt, servers }: { nextAvailableAt: string | null; servers: readonly UnavailableServer[] }): void {
     this.#settle({ phase: 'unavailable', notice: { reason: 'unavailable', servers: servers.filter((server) => !server.available), nextAvailableAt } });
   }
 
   #failFromRelay(error: unknown): void {
     if (!(error instanceof RelayError) || error.code === 'relay-unreachable') return this.fail('relay-unreachable', true);
-    if (error.unavailable) return this.#becomeUnavailable(error.unavailable.nextAvailableAt, error.unavailable.servers);
+    if (error.unavailable) return this.#becomeUnavailable(error.unavailable);
     if (error.field) return this.fail('config-invalid', false, { attribute: error.field, reason: error.code });
     this.fail('relay-rejected', false, { code: error.code });
   }

@@ -13,16 +13,6 @@ import type { Notice } from './views/unavailable.js';
 /** Each error code's message key is the code in camelCase, e.g. `config-invalid` → `configInvalid`. */
 const messageKeyOf = (code: MynaFetchErrorCode) => code.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()) as MessageKey;
 
-/** The status line of each phase that has a fixed one. */
-const STATUS: Partial<Record<FlowState['phase'], MessageKey>> = {
-  starting: 'starting',
-  consenting: 'consenting',
-  review: 'review',
-  done: 'done',
-  unavailable: 'unavailable',
-  registered: 'fallbackRegistered',
-};
-
 /** What the live region says in `state`. */
 export function statusText(state: FlowState, messages: Messages): string {
   switch (state.phase) {
@@ -32,9 +22,18 @@ export function statusText(state: FlowState, messages: Messages): string {
       return messages[state.step === 'card-locked' ? 'cardLocked' : state.step === 'review' ? 'discarded' : 'cancelled'];
     case 'error':
       return fill(messages[messageKeyOf(state.code)], state.values);
+    case 'registered':
+      return messages.fallbackRegistered;
+    // The phases whose fixed status line has the phase's name.
+    case 'starting':
+    case 'consenting':
+    case 'review':
+    case 'done':
+    case 'unavailable':
+      return messages[state.phase];
+    default:
+      return '';
   }
-  const key = STATUS[state.phase];
-  return key ? messages[key] : '';
 }
 
 /** The notice with the ways on (figure 6-1): servers down, or retrieval past the timeout. */
