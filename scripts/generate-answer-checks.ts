@@ -81,6 +81,12 @@ function expression(schema: Schema, root = false): string {
   return build(schema);
 }
 
+/** An object's check, without the member `omit` (a union's tag, which `tagged` checks). */
+function objectOf(def: Def, omit?: string): string {
+  const members = Object.entries(def.shape!).filter(([name]) => name !== omit);
+  return `${use('object')}({ ${members.map(([name, value]) => `${key(name)}: ${expression(value)}`).join(', ')} })`;
+}
+
 function build(schema: Schema): string {
   const def = schema._zod.def;
   switch (def.type) {
@@ -98,11 +104,16 @@ function build(schema: Schema): string {
     case 'array':
       return `${use('array')}(${expression(def.element!)})`;
     case 'object':
-      return `${use('object')}({ ${Object.entries(def.shape!).map(([name, value]) => `${key(name)}: ${expression(value)}`).join(', ')} })`;
+      return objectOf(def);
     case 'union': {
       if (def.discriminator !== undefined) {
+        // `tagged` checks the tag and keeps it; each variant checks the rest of its shape.
         const tag = def.discriminator;
-        const variants = def.options!.map((option) => `${key(literals(option._zod.def.shape![tag]!._zod.def)[0]!)}: ${expression(option)}`);
+        const variants = def.options!.map((option) => {
+          const values = literals(option._zod.def.shape![tag]!._zod.def);
+          if (values.length !== 1) throw new Error(`A variant of "${tag}" must have one tag, got ${values.join(', ')}`);
+          return `${key(values[0]!)}: ${objectOf(option._zod.def, tag)}`;
+        });
         return `${use('tagged')}(${quote(tag)}, { ${variants.join(', ')} })`;
       }
       return def.options!.map((option) => expression(option)).reduce((first, second) => `${use('either')}(${first}, ${second})`);

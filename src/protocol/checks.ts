@@ -14,8 +14,12 @@ function fail(path: string, expected: string): never {
   throw new ShapeError(`${path || 'answer'}: expected ${expected}`);
 }
 
+/** The path of a member: `key` at the top, `path.key` below it. */
+const member = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
 export const string: Check<string> = (value, path) => (typeof value === 'string' ? value : fail(path, 'a string'));
-export const number: Check<number> = (value, path) => (typeof value === 'number' && Number.isFinite(value) ? value : fail(path, 'a number'));
+/** A finite number: `Number.isFinite` is false for anything else, numbers in strings included. */
+export const number: Check<number> = (value, path) => (Number.isFinite(value) ? (value as number) : fail(path, 'a number'));
 export const boolean: Check<boolean> = (value, path) => (typeof value === 'boolean' ? value : fail(path, 'a boolean'));
 
 export const oneOf =
@@ -23,15 +27,15 @@ export const oneOf =
   (value, path) =>
     options.includes(value as T) ? (value as T) : fail(path, options.join(' | '));
 
-export const nullable =
-  <T>(check: Check<T>): Check<T | null> =>
+/** A check that also lets `allowed` (null or undefined) through. */
+const or =
+  <A extends null | undefined>(allowed: A) =>
+  <T>(check: Check<T>): Check<T | A> =>
   (value, path) =>
-    value === null ? null : check(value, path);
+    value === allowed ? allowed : check(value, path);
 
-export const optional =
-  <T>(check: Check<T>): Check<T | undefined> =>
-  (value, path) =>
-    value === undefined ? undefined : check(value, path);
+export const nullable = or(null);
+export const optional = or(undefined);
 
 export const either =
   <A, B>(first: Check<A>, second: Check<B>): Check<A | B> =>
@@ -59,17 +63,23 @@ export const object =
     if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'an object');
     const result: Record<string, unknown> = {};
     for (const [key, check] of Object.entries(shape)) {
-      const checked = check((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+      const checked = check((value as Record<string, unknown>)[key], member(path, key));
       if (checked !== undefined) result[key] = checked;
     }
     return result as ObjectOf<S>;
   };
 
-/** One of several object shapes, chosen by the string in `key`. */
+/** The variant of each tag, with the tag itself in `key`. */
+export type TaggedOf<K extends string, M> = { [T in keyof M & string]: Record<K, T> & Checked<M[T]> }[keyof M & string];
+
+/**
+ * One of several object shapes, chosen by the string in `key`: `variants` maps each tag to the
+ * check of the rest of its shape, and the tag is kept in `key` of what it gives.
+ */
 export const tagged =
-  <K extends string, M extends Record<string, Check<unknown>>>(key: K, variants: M): Check<Checked<M[keyof M]>> =>
+  <K extends string, M extends Record<string, Check<object>>>(key: K, variants: M): Check<TaggedOf<K, M>> =>
   (value, path) => {
-    const tag = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-    const variant = typeof tag === 'string' && Object.hasOwn(variants, tag) ? variants[tag] : undefined;
-    return variant ? (variant(value, path) as Checked<M[keyof M]>) : fail(`${path ? `${path}.` : ''}${key}`, Object.keys(variants).join(' | '));
+    const tag = (value as Record<string, unknown> | null | undefined)?.[key];
+    if (typeof tag !== 'string' || !Object.hasOwn(variants, tag)) fail(member(path, key), Object.keys(variants).join(' | '));
+    return { [key]: tag, ...variants[tag]!(value, path) } as TaggedOf<K, M>;
   };

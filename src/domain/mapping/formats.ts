@@ -23,13 +23,16 @@ function numberOf(field: RetrievedValue, format: FormatName): number {
   return field.value;
 }
 
+/** A `YYYY-MM-DD` that is a real day, at midnight UTC; null for anything else (`2025-02-30`, `2025-13-01`). */
+export function calendarDate(value: unknown): Date | null {
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  // An impossible day is an invalid Date; a real calendar date survives the round trip.
+  return date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value as string) ? date : null;
+}
+
 function dateOf(field: RetrievedValue, format: FormatName): Date {
-  const match = typeof field.value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(field.value) : null;
-  const date = match && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  // Date.UTC rolls 2025-02-30 over into March; a real calendar date survives the round trip.
-  if (!date || date.toISOString().slice(0, 10) !== field.value) {
-    throw new FormatError(`${format} needs a date, ${field.key} is ${String(field.value)}`);
-  }
+  const date = calendarDate(field.value);
+  if (!date) throw new FormatError(`${format} needs a date, ${field.key} is ${String(field.value)}`);
   return date;
 }
 

@@ -57,8 +57,8 @@ export function describeInput(input: FillableInput): string {
 
 /** The text `value` becomes in the target, per its format; an unknown format is a configuration error. */
 export function textFor({ input, format }: FillTarget, value: RetrievedValue): string {
-  if (format === undefined) return formatValue(value);
-  if (!isFormatName(format)) throw new FormatError(`format "${format}" for ${describeInput(input)} is not a known format`);
+  if (format !== undefined && !isFormatName(format)) throw new FormatError(`format "${format}" for ${describeInput(input)} is not a known format`);
+  // No format named: `formatValue`'s default for the value's kind.
   return formatValue(value, format);
 }
 

@@ -4,7 +4,11 @@
  * then navigated once the relay has answered.
  */
 export class ConsentWindow {
-  private constructor(private readonly popup: Window) {}
+  readonly #popup: Window;
+
+  private constructor(popup: Window) {
+    this.#popup = popup;
+  }
 
   /** Returns null when the browser blocked the pop-up. */
   static open(): ConsentWindow | null {
@@ -15,19 +19,19 @@ export class ConsentWindow {
   }
 
   navigate(url: string): void {
-    this.popup.location.href = url;
+    this.#popup.location.href = url;
   }
 
   get closed(): boolean {
-    return this.popup.closed;
+    return this.#popup.closed;
   }
 
   /** True when `source` is this window: messages from any other window are ignored. */
   isSource(source: MessageEventSource | null): boolean {
-    return source === this.popup;
+    return source === this.#popup;
   }
 
   close(): void {
-    if (!this.popup.closed) this.popup.close();
+    if (!this.#popup.closed) this.#popup.close();
   }
 }

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Messages } from '../i18n/index.js';
 
 /** zod's `z.email()` pattern, which the relay applies: checking here first saves the user a round trip. */
@@ -9,7 +9,7 @@ export type FallbackField = 'email' | 'emailConfirmation';
 export type FallbackErrors = Partial<Record<FallbackField, string>>;
 
 /** State of the email fallback form (guideline figure 6-2): values, inline errors, one submission at a time. */
-export class FallbackForm implements ReactiveController {
+export class FallbackForm {
   email = '';
   emailConfirmation = '';
   errors: FallbackErrors = {};
@@ -17,12 +17,11 @@ export class FallbackForm implements ReactiveController {
   /** One key per form: a retried or doubled submit can never register twice. */
   idempotencyKey = crypto.randomUUID();
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
+  readonly #host: ReactiveControllerHost;
 
-  hostConnected(): void {
-    // Nothing to set up; the form lives only while the element shows it.
+  /** Not a controller: the form has no part in the host's lifecycle, it only asks it to render again. */
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
   }
 
   reset(): void {
@@ -31,13 +30,13 @@ export class FallbackForm implements ReactiveController {
     this.errors = {};
     this.submitting = false;
     this.idempotencyKey = crypto.randomUUID();
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   update(field: FallbackField, value: string): void {
     this[field] = value;
     if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Sets the inline errors; true when the form may be sent. */
@@ -61,11 +60,11 @@ export class FallbackForm implements ReactiveController {
 
   setErrors(errors: FallbackErrors): void {
     this.errors = errors;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   setSubmitting(submitting: boolean): void {
     this.submitting = submitting;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

@@ -95,7 +95,7 @@ export interface FlowHost {
 }
 
 const systemClock: Clock = {
-  now: () => Date.now(),
+  now: Date.now,
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
 };
@@ -104,18 +104,22 @@ const systemClock: Clock = {
  * The fetch flow of one button: disclosure, start, consent, polling, review, fill, fallback.
  *
  * Each attempt (opening the disclosure, starting a flow, a registration) has its own AbortController;
- * whatever ends or supersedes it aborts it, which clears its timer and closes its window, and an answer
- * that arrives for an aborted attempt changes nothing. That is the one stale-answer rule.
+ * whatever ends or supersedes it aborts it, which clears its timer, closes its window and cancels its
+ * requests (all but starting a flow, whose answer names the flow to drop), and an answer that arrives
+ * for an aborted attempt changes nothing. That is the one stale-answer rule.
  */
 export class FetchFlow {
   #state: FlowState = { phase: 'idle' };
   #attempt = new AbortController();
   #timer: unknown;
 
-  constructor(
-    private readonly host: FlowHost,
-    private readonly clock: Clock = systemClock,
-  ) {}
+  readonly #host: FlowHost;
+  readonly #clock: Clock;
+
+  constructor(host: FlowHost, clock: Clock = systemClock) {
+    this.#host = host;
+    this.#clock = clock;
+  }
 
   get state(): FlowState {
     return this.#state;
@@ -124,14 +128,14 @@ export class FetchFlow {
   /** The button was pressed (and the host did not veto): show the disclosure and check the servers. */
   async open(): Promise<void> {
     const signal = this.#begin();
-    const { items } = this.host.options();
+    const { items } = this.#host.options();
     this.#go({ phase: 'disclosure', disclosure: null });
     try {
-      const client = this.host.client();
+      const client = this.#host.client();
       // Asked together: the user learns that the servers are down before going to the portal.
-      const [disclosure, availability] = await Promise.all([client.disclosure(items), client.availability(items)]);
+      const [disclosure, availability] = await Promise.all([client.disclosure(items, signal), client.availability(items, signal)]);
       if (signal.aborted) return;
-      if (!availability.available) return this.#becomeUnavailable(availability.nextAvailableAt, availability.servers);
+      if (!availability.available) return this.#becomeUnavailable(availability);
       this.#go({ phase: 'disclosure', disclosure });
     } catch (error) {
       if (!signal.aborted) this.#failFromRelay(error);
@@ -140,8 +144,8 @@ export class FetchFlow {
 
   /** 「マイナポータルへ進む」. A pop-up is opened here, before any await, or pop-up blockers refuse it. */
   continue(): void {
-    if (this.host.options().mode !== 'popup') return void this.#start(null);
-    const popup = this.host.openWindow();
+    if (this.#host.options().mode !== 'popup') return this.continueHere();
+    const popup = this.#host.openWindow();
     if (popup) return void this.#start(popup);
     this.fail('popup-blocked', true);
   }
@@ -165,8 +169,9 @@ export class FetchFlow {
     if (state.phase !== 'consenting' && state.phase !== 'waiting') return;
     const { flow } = state;
     if (origin !== flow.relayOrigin || !flow.window?.isSource(source)) return;
-    const note = data as { type?: unknown; flowId?: unknown } | null;
-    if (typeof note === 'object' && note?.type === 'myna-fetch' && note.flowId === flow.id) {
+    // Any value may arrive; a primitive has no `type`, so only our own note matches.
+    const note = data as { type?: unknown; flowId?: unknown } | null | undefined;
+    if (note?.type === 'myna-fetch' && note.flowId === flow.id) {
       this.#schedulePoll(this.#attempt.signal, flow, 0);
     }
   }
@@ -213,11 +218,12 @@ export class FetchFlow {
     if (state.phase !== 'fallback') return;
     const signal = this.#begin();
     const { flow, reason } = state;
-    const { items, query } = this.host.options();
+    const { items, query } = this.#host.options();
     try {
-      const { registrationId } = await this.host.client().registerFallback(
-        { ...contact, items, query, returnUrl: this.host.returnUrl(), reason, ...(flow ? { flowId: flow.id, secret: flow.secret } : {}) },
+      const { registrationId } = await this.#host.client().registerFallback(
+        { ...contact, items, query, returnUrl: this.#host.returnUrl(), reason, ...(flow ? { flowId: flow.id, secret: flow.secret } : {}) },
         idempotencyKey,
+        signal,
       );
       if (!signal.aborted) this.#settle({ phase: 'registered', registrationId, reason });
     } catch (error) {
@@ -245,7 +251,7 @@ export class FetchFlow {
   /** Ends the current attempt (clearing its timer, closing its window) and starts the next. */
   #begin(): AbortSignal {
     this.#attempt.abort();
-    this.clock.clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     this.#attempt = new AbortController();
     return this.#attempt.signal;
   }
@@ -253,7 +259,7 @@ export class FetchFlow {
   #go(next: FlowState): void {
     const previous = this.#state;
     this.#state = next;
-    this.host.changed(next, previous);
+    this.#host.changed(next, previous);
   }
 
   /** An outcome, or a step that waits for the user: nothing of the attempt before it may act any more. */
@@ -265,22 +271,23 @@ export class FetchFlow {
   async #start(popup: ConsentPopup | null): Promise<void> {
     const signal = this.#begin();
     signal.addEventListener('abort', () => popup?.close());
-    const { items, query, mode } = this.host.options();
+    const { items, query, mode } = this.#host.options();
     this.#go({ phase: 'starting' });
     try {
       const { secret, secretHash } = await createFlowSecret();
-      const started = await this.host.client().startFlow({
+      // Not aborted with the attempt: the relay may have made the flow already, and is told to drop it below.
+      const started = await this.#host.client().startFlow({
         items,
         query,
         mode: popup ? 'popup' : mode === 'kiosk' ? 'kiosk' : 'redirect',
-        returnUrl: this.host.returnUrl(),
+        returnUrl: this.#host.returnUrl(),
         secretHash,
       });
       const flow = { id: started.flowId, secret, relayOrigin: new URL(started.launchUrl).origin, window: popup };
       // Cancelled while the relay was starting it: the relay drops the flow it has just made.
       if (signal.aborted) return this.#cancelRemote(flow);
       this.#go({ phase: 'consenting', flow });
-      if (!popup) return this.host.redirect(flow, started.launchUrl);
+      if (!popup) return this.#host.redirect(flow, started.launchUrl);
       popup.navigate(started.launchUrl);
       this.#schedulePoll(signal, flow);
     } catch (error) {
@@ -290,21 +297,21 @@ export class FetchFlow {
 
   /** Tells the relay to drop a flow; the user has moved on, so an error here changes nothing. */
   #cancelRemote(flow: ActiveFlow): void {
-    void this.host
+    void this.#host
       .client()
       .cancelFlow(flow.id, flow.secret)
       .catch(() => undefined);
   }
 
   #schedulePoll(signal: AbortSignal, flow: ActiveFlow, delay = POLL_INTERVAL_MS): void {
-    this.clock.clearTimeout(this.#timer);
-    this.#timer = this.clock.setTimeout(() => void this.#poll(signal, flow), delay);
+    this.#clock.clearTimeout(this.#timer);
+    this.#timer = this.#clock.setTimeout(() => void this.#poll(signal, flow), delay);
   }
 
   async #poll(signal: AbortSignal, flow: ActiveFlow): Promise<void> {
     let result: FlowResult;
     try {
-      result = await this.host.client().flowResult(flow.id, flow.secret);
+      result = await this.#host.client().flowResult(flow.id, flow.secret, signal);
     } catch (error) {
       if (signal.aborted) return;
       if (error instanceof RelayError && error.status === 410) return this.fail('expired', true);
@@ -321,13 +328,13 @@ export class FetchFlow {
         return this.#schedulePoll(signal, flow);
       case 'pending': {
         this.#announceConsent(flow);
-        const now = this.clock.now();
+        const now = this.#clock.now();
         const waiting = state.phase === 'waiting' ? state : null;
         // The relay says how long ago the consent was; later answers are timed on this page's clock.
         const consentedAt = waiting?.consentedAt ?? now - (result.elapsedMs ?? 0);
         const elapsedSeconds = Math.floor((now - consentedAt) / 1000);
         const notice = waiting?.timeoutNotice ?? 'none';
-        const timeoutNotice = notice === 'none' && elapsedSeconds >= this.host.options().timeout ? 'shown' : notice;
+        const timeoutNotice = notice === 'none' && elapsedSeconds >= this.#host.options().timeout ? 'shown' : notice;
         this.#go({ phase: 'waiting', flow, consentedAt, elapsedSeconds, timeoutNotice });
         return this.#schedulePoll(signal, flow);
       }
@@ -336,7 +343,7 @@ export class FetchFlow {
       case 'cancelled':
         return this.cancel(result.step === 'card_locked' ? 'card-locked' : 'portal');
       case 'unavailable':
-        return this.#becomeUnavailable(result.nextAvailableAt, result.servers);
+        return this.#becomeUnavailable(result);
       case 'error':
         return this.fail(result.code === 'expired' ? 'expired' : 'portal-error', result.retryable);
     }
@@ -346,35 +353,36 @@ export class FetchFlow {
     this.#announceConsent(flow);
     let plan: FillPlan<RelayValue>;
     try {
-      plan = this.host.planFill(retrieved.records[0]?.values ?? []);
+      plan = this.#host.planFill(retrieved.records[0]?.values ?? []);
     } catch (error) {
       // A mapping or `data-myna-format` that does not fit the value; anything else is a bug and thrown on.
       if (!(error instanceof FormatError)) throw error;
       return this.fail('config-invalid', false, { attribute: 'data-myna-format / mapping', reason: error.message });
     }
-    const { skipReview, mode } = this.host.options();
+    const { skipReview, mode } = this.#host.options();
     if (skipReview && mode !== 'kiosk') this.#fill(retrieved, plan);
     else this.#settle({ phase: 'review', retrieved, plan });
   }
 
   #fill(retrieved: FlowSuccess, plan: FillPlan<RelayValue>): void {
-    this.#settle({ phase: 'done', retrieved, fields: this.host.applyFill(plan) });
+    this.#settle({ phase: 'done', retrieved, fields: this.#host.applyFill(plan) });
   }
 
   /** Said once per flow: the first answer after `awaiting-consent` is the first one in another phase. */
   #announceConsent(flow: ActiveFlow): void {
     if (this.#state.phase !== 'consenting') return;
     flow.window?.close();
-    this.host.consented(flow.id);
+    this.#host.consented(flow.id);
   }
 
-  #becomeUnavailable(nextAvailableAt: string | null, servers: readonly UnavailableServer[]): void {
+  /** From the availability answer, the portal's `unavailable` result or the relay's refusal: each says until when and which servers. */
+  #becomeUnavailable({ nextAvailableAt, servers }: { nextAvailableAt: string | null; servers: readonly UnavailableServer[] }): void {
     this.#settle({ phase: 'unavailable', notice: { reason: 'unavailable', servers: servers.filter((server) => !server.available), nextAvailableAt } });
   }
 
   #failFromRelay(error: unknown): void {
     if (!(error instanceof RelayError) || error.code === 'relay-unreachable') return this.fail('relay-unreachable', true);
-    if (error.unavailable) return this.#becomeUnavailable(error.unavailable.nextAvailableAt, error.unavailable.servers);
+    if (error.unavailable) return this.#becomeUnavailable(error.unavailable);
     if (error.field) return this.fail('config-invalid', false, { attribute: error.field, reason: error.code });
     this.fail('relay-rejected', false, { code: error.code });
   }

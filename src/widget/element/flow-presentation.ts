@@ -13,16 +13,6 @@ import type { Notice } from './views/unavailable.js';
 /** Each error code's message key is the code in camelCase, e.g. `config-invalid` → `configInvalid`. */
 const messageKeyOf = (code: MynaFetchErrorCode) => code.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()) as MessageKey;
 
-/** The status line of each phase that has a fixed one. */
-const STATUS: Partial<Record<FlowState['phase'], MessageKey>> = {
-  starting: 'starting',
-  consenting: 'consenting',
-  review: 'review',
-  done: 'done',
-  unavailable: 'unavailable',
-  registered: 'fallbackRegistered',
-};
-
 /** What the live region says in `state`. */
 export function statusText(state: FlowState, messages: Messages): string {
   switch (state.phase) {
@@ -32,9 +22,18 @@ export function statusText(state: FlowState, messages: Messages): string {
       return messages[state.step === 'card-locked' ? 'cardLocked' : state.step === 'review' ? 'discarded' : 'cancelled'];
     case 'error':
       return fill(messages[messageKeyOf(state.code)], state.values);
+    case 'registered':
+      return messages.fallbackRegistered;
+    // The phases whose fixed status line has the phase's name.
+    case 'starting':
+    case 'consenting':
+    case 'review':
+    case 'done':
+    case 'unavailable':
+      return messages[state.phase];
+    default:
+      return '';
   }
-  const key = STATUS[state.phase];
-  return key ? messages[key] : '';
 }
 
 /** The notice with the ways on (figure 6-1): servers down, or retrieval past the timeout. */
@@ -46,18 +45,17 @@ export function noticeOf(state: FlowState): Notice | null {
 /** The event a transition announces besides `myna-fetch-state`: an outcome, or the delay notice. `message` is `next`'s status line. */
 export function outcomeEvent(next: FlowState, previous: FlowState, message: string): Event | null {
   switch (next.phase) {
-    case 'waiting': {
-      const newNotice = next.timeoutNotice === 'shown' && (previous.phase !== 'waiting' || previous.timeoutNotice === 'none');
-      return newNotice ? new MynaFetchUnavailableEvent({ nextAvailableAt: null, servers: [], reason: 'timeout' }) : null;
+    case 'waiting':
+    case 'unavailable': {
+      // The delay notice is announced when it first shows, not at each poll after it.
+      const notice = noticeOf(next);
+      const fresh = next.phase === 'unavailable' || previous.phase !== 'waiting' || previous.timeoutNotice === 'none';
+      return notice && fresh ? new MynaFetchUnavailableEvent({ ...notice, servers: notice.servers.map((server) => server.id) }) : null;
     }
     case 'error':
       return new MynaFetchErrorEvent({ code: next.code, message, retryable: next.retryable });
     case 'cancelled':
       return new MynaFetchCancelEvent({ step: next.step });
-    case 'unavailable': {
-      const { nextAvailableAt, servers } = next.notice;
-      return new MynaFetchUnavailableEvent({ nextAvailableAt, servers: servers.map((server) => server.id), reason: 'unavailable' });
-    }
     case 'done': {
       const { fields, retrieved } = next;
       const { query, retrievedAt, consent } = retrieved;

@@ -1,3 +1,5 @@
+import { keepInSession, takeFromSession } from './session-entry.js';
+
 const STORAGE_KEY = 'myna-fetch:form';
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -19,7 +21,7 @@ export function rememberForm(scope: ParentNode): void {
       ? [field.name, field.value, field.checked]
       : [field.name, field.value],
   );
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(values));
+  keepInSession(STORAGE_KEY, values);
 }
 
 /**
@@ -32,15 +34,7 @@ export function restoreForm(scope: () => ParentNode): void {
 }
 
 function restoreFormNow(scope: ParentNode): void {
-  const stored = sessionStorage.getItem(STORAGE_KEY);
-  sessionStorage.removeItem(STORAGE_KEY);
-  if (!stored) return;
-  let entries: unknown;
-  try {
-    entries = JSON.parse(stored);
-  } catch {
-    return;
-  }
+  const entries = takeFromSession(STORAGE_KEY);
   if (!Array.isArray(entries)) return;
   // Fields sharing a name (radio groups, repeated inputs) get their values back in document order.
   const byName = new Map<string, [string, boolean | undefined][]>();

@@ -2,13 +2,13 @@ import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { MynaFetchConsentEvent, MynaFetchStartEvent, MynaFetchStateEvent } from '../events/index.js';
 import { fill, langOf, messagesFor, type Messages } from '../i18n/index.js';
-import { HttpRelayClient, type FlowMode, type Query, type RelayClient } from '../relay-client/index.js';
+import { HttpRelayClient, type FlowMode, type RelayClient } from '../relay-client/index.js';
 import { applyFill, firstTarget, hostScope, planFill, type FieldMapping } from './autofill.js';
 import { buttonLabel } from './button-label.js';
 import { configProblem } from './config-problem.js';
 import { ConsentWindow } from './consent-window.js';
 import { FallbackForm } from './fallback-form.js';
-import { FetchFlow, type FlowState } from './fetch-flow.js';
+import { FetchFlow, type FlowOptions, type FlowState } from './fetch-flow.js';
 import { noticeOf, outcomeEvent, statusText } from './flow-presentation.js';
 import { rememberForm, restoreForm } from './form-memory.js';
 import { mynaFetchButtonStyles } from './myna-fetch-button.styles.js';
@@ -88,7 +88,7 @@ export class MynaFetchButton extends LitElement {
   readonly #flow = new FetchFlow({
     client: () => this.#effective.client ?? new HttpRelayClient(this.#effective.relay),
     // Read when the flow starts, after the press has found the configuration sound.
-    options: () => ({ ...this.#effective, query: this.#effective.query as Query, items: this.itemKeys, skipReview: this.skipReview }),
+    options: () => ({ ...this.#effective, items: this.itemKeys, skipReview: this.skipReview }) as FlowOptions,
     openWindow: () => ConsentWindow.open(),
     redirect: (flow, launchUrl) => {
       rememberRedirectFlow(flow);

@@ -1,3 +1,5 @@
+import { keepInSession, takeFromSession } from './session-entry.js';
+
 /** What a page needs to pick up its flow after a full-page trip to the portal; no personal data. */
 export interface RedirectFlow {
   readonly id: string;
@@ -20,9 +22,8 @@ export function takeMailResume(): boolean {
 }
 
 /** Kept in sessionStorage: per tab, gone with it, never sent anywhere. */
-export function rememberRedirectFlow(flow: RedirectFlow): void {
-  const { id, secret, relayOrigin } = flow;
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ id, secret, relayOrigin }));
+export function rememberRedirectFlow({ id, secret, relayOrigin }: RedirectFlow): void {
+  keepInSession(STORAGE_KEY, { id, secret, relayOrigin });
 }
 
 /**
@@ -33,13 +34,6 @@ export function takeRedirectFlow(): RedirectFlow | null {
   const match = FRAGMENT.exec(location.hash);
   if (!match) return null;
   dropFragment();
-  const stored = sessionStorage.getItem(STORAGE_KEY);
-  sessionStorage.removeItem(STORAGE_KEY);
-  if (!stored) return null;
-  try {
-    const flow = JSON.parse(stored) as RedirectFlow;
-    return flow.id === match[1] ? flow : null;
-  } catch {
-    return null;
-  }
+  const flow = takeFromSession(STORAGE_KEY) as Partial<RedirectFlow> | null;
+  return flow?.id === match[1] ? (flow as RedirectFlow) : null;
 }

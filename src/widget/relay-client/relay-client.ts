@@ -13,16 +13,19 @@ import type { Availability, Disclosure, FlowResult, FlowStarted, UnavailableServ
 export type { FallbackRequest, FlowMode };
 export type StartFlowRequest = CreateFlowRequest;
 
-/** Everything the widget asks of the relay; Storybook and tests supply scripted ones. */
+/**
+ * Everything the widget asks of the relay; Storybook and tests supply scripted ones. A `signal` that
+ * aborts cancels the request: the flow aborts an attempt it has left behind.
+ */
 export interface RelayClient {
   /** What the disclosure shows: the provider's name, purpose, retention and the items in plain words. */
-  disclosure(items: readonly string[]): Promise<Disclosure>;
+  disclosure(items: readonly string[], signal?: AbortSignal): Promise<Disclosure>;
   /** Whether every server the items need is up now, and if not, until when. */
-  availability(items: readonly string[]): Promise<Availability>;
-  startFlow(request: StartFlowRequest): Promise<FlowStarted>;
+  availability(items: readonly string[], signal?: AbortSignal): Promise<Availability>;
+  startFlow(request: StartFlowRequest, signal?: AbortSignal): Promise<FlowStarted>;
   /** Registers an email for a later notice; the same idempotency key never makes a second registration. */
-  registerFallback(request: FallbackRequest, idempotencyKey: string): Promise<{ registrationId: string }>;
-  flowResult(flowId: string, secret: string): Promise<FlowResult>;
+  registerFallback(request: FallbackRequest, idempotencyKey: string, signal?: AbortSignal): Promise<{ registrationId: string }>;
+  flowResult(flowId: string, secret: string, signal?: AbortSignal): Promise<FlowResult>;
   cancelFlow(flowId: string, secret: string): Promise<void>;
 }
 
@@ -40,14 +43,8 @@ export class RelayError extends Error {
   }
 }
 
-/** An answer of the wrong shape is the relay's fault, reported like any other bad answer. */
-function checkAnswer<T>(check: Check<T>, payload: unknown): T {
-  try {
-    return check(payload, '');
-  } catch {
-    throw new RelayError('relay-bad-answer', 200);
-  }
-}
+const itemsQuery = (items: readonly string[]) => `?${new URLSearchParams({ items: items.join(',') })}`;
+const flowPath = (flowId: string, action: string) => `/v1/flows/${encodeURIComponent(flowId)}/${action}`;
 
 /** Talks to the provider's relay. Third-party requests: no cookies ever (`credentials: 'omit'`). */
 export class HttpRelayClient implements RelayClient {
@@ -57,57 +54,54 @@ export class HttpRelayClient implements RelayClient {
     this.#baseUrl = baseUrl;
   }
 
-  async disclosure(items: readonly string[]): Promise<Disclosure> {
-    return checkAnswer(disclosureCheck, await this.#get('/v1/disclosure', items));
+  disclosure(items: readonly string[], signal?: AbortSignal): Promise<Disclosure> {
+    return this.#call(`/v1/disclosure${itemsQuery(items)}`, disclosureCheck, signal);
   }
 
-  async availability(items: readonly string[]): Promise<Availability> {
-    return checkAnswer(availabilityCheck, await this.#get('/v1/availability', items));
+  availability(items: readonly string[], signal?: AbortSignal): Promise<Availability> {
+    return this.#call(`/v1/availability${itemsQuery(items)}`, availabilityCheck, signal);
   }
 
-  async startFlow(request: StartFlowRequest): Promise<FlowStarted> {
-    return checkAnswer(flowStartedCheck, await this.#post('/v1/flows', request));
+  startFlow(request: StartFlowRequest, signal?: AbortSignal): Promise<FlowStarted> {
+    return this.#call('/v1/flows', flowStartedCheck, signal, request);
   }
 
-  async registerFallback(request: FallbackRequest, idempotencyKey: string): Promise<{ registrationId: string }> {
-    return checkAnswer(fallbackRegisteredCheck, await this.#post('/v1/fallback', request, { 'Idempotency-Key': idempotencyKey }));
+  registerFallback(request: FallbackRequest, idempotencyKey: string, signal?: AbortSignal): Promise<{ registrationId: string }> {
+    return this.#call('/v1/fallback', fallbackRegisteredCheck, signal, request, { 'Idempotency-Key': idempotencyKey });
   }
 
-  async flowResult(flowId: string, secret: string): Promise<FlowResult> {
-    return checkAnswer(flowResultCheck, await this.#post(`/v1/flows/${encodeURIComponent(flowId)}/result`, { secret }));
+  flowResult(flowId: string, secret: string, signal?: AbortSignal): Promise<FlowResult> {
+    return this.#call(flowPath(flowId, 'result'), flowResultCheck, signal, { secret });
   }
 
   async cancelFlow(flowId: string, secret: string): Promise<void> {
-    await this.#post(`/v1/flows/${encodeURIComponent(flowId)}/cancel`, { secret });
+    await this.#call(flowPath(flowId, 'cancel'), () => undefined, undefined, { secret });
   }
 
-  #get(path: string, items: readonly string[]): Promise<unknown> {
-    const url = new URL(path, this.#baseUrl);
-    url.searchParams.set('items', items.join(','));
-    return this.#send(url, { method: 'GET' });
-  }
-
-  #post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-    return this.#send(new URL(path, this.#baseUrl), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Myna-Fetch': '1', ...headers },
-      body: JSON.stringify(body),
-    });
-  }
-
-  async #send(url: URL, init: RequestInit): Promise<unknown> {
+  /**
+   * One request: a GET without `body`, else a JSON POST. The answer is checked before it is trusted;
+   * a refusal becomes a RelayError with the relay's problem code, a wrong shape `relay-bad-answer`.
+   */
+  async #call<T>(path: string, check: Check<T>, signal?: AbortSignal, body?: unknown, headers?: Record<string, string>): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(url, { ...init, credentials: 'omit' });
+      response = await fetch(new URL(path, this.#baseUrl), {
+        credentials: 'omit',
+        signal,
+        ...(body === undefined
+          ? {}
+          : { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Myna-Fetch': '1', ...headers }, body: JSON.stringify(body) }),
+      });
     } catch {
       throw new RelayError('relay-unreachable', 0);
     }
     const payload: unknown = await response.json().catch(() => null);
-    if (response.ok) return payload;
     let problem;
     try {
+      if (response.ok) return check(payload, '');
       problem = problemCheck(payload, '');
     } catch {
+      // An answer of the wrong shape is the relay's fault, reported like any other bad answer.
       throw new RelayError('relay-bad-answer', response.status);
     }
     const { code, field, nextAvailableAt, servers } = problem;
