@@ -13,6 +13,16 @@ const ANY_ZOD = { group: ['zod', 'zod/*'], message: 'No zod in the widget: it wo
 const FULL_ZOD = ['zod', 'zod/v4'].map((name) => ({ name, message: 'Shared code uses zod/mini: the protocol and the domain stay small enough for any client.' }));
 const SHARED_FORBIDDEN = { group: ['**/widget/**', 'lit', 'lit/*', '@lit/*'], message: 'Domain and protocol code is shared by both sides: no widget or Lit imports.' };
 const SERVER_FORBIDDEN = { group: ['**/widget/**', 'lit', 'lit/*', '@lit/*'], message: 'Server and dev-tool code never import the widget (src/widget).' };
+// The relay ships without its development tools (the sandbox stands in for the real portal).
+const DEV_FORBIDDEN = { group: ['**/dev/**'], message: 'The relay never imports its development tools (src/dev).' };
+// Only types cross from the protocol's schema modules into the widget: a value would pull zod/mini into the bundle.
+const PROTOCOL_VALUES = {
+  group: ['**/protocol/*', '!**/protocol/answer-checks.js', '!**/protocol/checks.js'],
+  allowTypeImports: true,
+  message: 'The widget takes only types from src/protocol (and its generated answer checks): a value would bring zod/mini into the bundle.',
+};
+// A dynamic import() crosses the boundary as surely as a static one.
+const DYNAMIC_SERVER_IMPORT = { selector: 'ImportExpression[source.value=/(^|\\/)(server|dev)\\//]', message: 'Browser and shared code never import server or dev-tool code, not even with import().' };
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'storybook-static/', '.dev/', 'custom-elements.json'] },
@@ -39,15 +49,32 @@ export default tseslint.config(
   {
     // Full zod would double the script-tag build; the widget checks answers with src/protocol's checks.
     files: ['src/widget/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...BROWSER_FORBIDDEN, ANY_ZOD] }] },
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...BROWSER_FORBIDDEN, ANY_ZOD, PROTOCOL_VALUES] }],
+      'no-restricted-syntax': ['error', DYNAMIC_SERVER_IMPORT],
+    },
+  },
+  {
+    // Browser tests, stories and the demo run in the browser too.
+    files: ['test/browser/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts'],
+    ignores: ['stories/check-stories.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: BROWSER_FORBIDDEN }], 'no-restricted-syntax': ['error', DYNAMIC_SERVER_IMPORT] },
   },
   {
     files: ['src/domain/**/*.ts', 'src/protocol/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: FULL_ZOD, patterns: [...BROWSER_FORBIDDEN, SHARED_FORBIDDEN] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: FULL_ZOD, patterns: [...BROWSER_FORBIDDEN, SHARED_FORBIDDEN] }],
+      'no-restricted-syntax': ['error', DYNAMIC_SERVER_IMPORT],
+    },
   },
   {
-    files: ['src/server/**/*.ts', 'src/dev/**/*.ts'],
+    files: ['src/dev/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_FORBIDDEN] }] },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_FORBIDDEN, DEV_FORBIDDEN] }] },
   },
   {
     // A route answers JSON through answer(c, schema, body): the protocol names every shape.
@@ -56,7 +83,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='c'][callee.property.name='json']", message: 'Answer with answer(c, <protocol schema>, body) from src/server/http/answer.ts.' },
+        // Any context's .json(body), whatever the variable is called (a Response's .json() takes no argument).
+        { selector: "CallExpression[callee.property.name='json'][arguments.length>0]", message: 'Answer with answer(c, <protocol schema>, body) from src/server/http/answer.ts.' },
       ],
     },
   },

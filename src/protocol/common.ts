@@ -1,13 +1,11 @@
+import { calendarDate } from '../domain/mapping/index.js';
 import { splitList } from '../domain/text.js';
 import * as z from 'zod/mini';
 
 /** A real calendar date written YYYY-MM-DD (Japan's calendar, as the portal's). */
 export const isoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
-  z.refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'not a calendar date'),
+  z.refine((value) => calendarDate(value) !== null, 'not a calendar date'),
 );
 
 /** An instant with its offset, e.g. `2026-11-24T08:00:00.000+09:00`. */

@@ -45,8 +45,6 @@ export const PROBLEMS = {
 } as const satisfies Record<string, { status: number; retryable: boolean }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
-export const PROBLEM_CODES = Object.keys(PROBLEMS) as ProblemCode[];
-export type ProblemStatus = (typeof PROBLEMS)[ProblemCode]['status'];
 
 /** The codes a portal failure can carry, as a problem (flow creation) or as a flow's error outcome. */
 export const PORTAL_ERROR_CODES = ['portal-unreachable', 'portal-refused', 'portal-protocol-error', 'result-invalid'] as const;

@@ -24,11 +24,10 @@ const emailSyntax = z.email();
  */
 export async function registerFallback(
   context: FallbackContext,
-  body: unknown,
+  input: FallbackInput,
   origin: string,
   idempotencyKey: string | undefined,
 ): Promise<FallbackRegistered> {
-  const input = parseFallbackInput(body);
   const started =
     idempotencyKey === undefined
       ? undefined
@@ -50,8 +49,11 @@ export async function registerFallback(
   }
 }
 
-/** Syntax only: the email checks first (each with its own code), then the rest of the body. */
-function parseFallbackInput(body: unknown): FallbackInput {
+/**
+ * The route edge of `POST /v1/fallback`, syntax only: the email checks first (each with its own
+ * code, which the widget shows at its field), then the protocol schema for the rest of the body.
+ */
+export function parseFallbackRequest(body: unknown): FallbackInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ProblemError('invalid-input', 'The body must be a JSON object');
   }

@@ -3,7 +3,7 @@ import { fallbackRegistered } from '../../protocol/index.js';
 import { answer } from '../http/answer.js';
 import type { FallbackContext } from '../fallback/context.js';
 import { readIdempotencyKey } from '../fallback/idempotency.js';
-import { registerFallback } from '../fallback/register.js';
+import { parseFallbackRequest, registerFallback } from '../fallback/register.js';
 import { IDEMPOTENCY_HEADER } from '../http/cors.js';
 import type { RelayEnv } from '../http/env.js';
 import { mutationGuard } from '../http/mutation-guard.js';
@@ -16,7 +16,8 @@ export function fallbackRoutes(context: FallbackContext): Hono<RelayEnv> {
   routes.use('/', mutationGuard(context.allowedOrigins), rateLimit(context.fallbackRateLimit, clientKey(context.trustProxyHops)), limitBody());
   routes.post('/', async (c) => {
     const idempotencyKey = readIdempotencyKey(c.req.header(IDEMPOTENCY_HEADER));
-    const registered = await registerFallback(context, await readJsonBody(c), c.req.header('Origin') ?? '', idempotencyKey);
+    const input = parseFallbackRequest(await readJsonBody(c));
+    const registered = await registerFallback(context, input, c.req.header('Origin') ?? '', idempotencyKey);
     c.get('log')('info', 'fallback registered', { registrationId: registered.registrationId });
     return answer(c, fallbackRegistered, registered, 202);
   });

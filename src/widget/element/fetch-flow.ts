@@ -112,6 +112,12 @@ export class FetchFlow {
   #state: FlowState = { phase: 'idle' };
   #attempt = new AbortController();
   #timer: unknown;
+  /** The attempt whose result request is in flight: one at a time, or a late answer could undo a newer one. */
+  #polling: AbortSignal | null = null;
+  /** A poll was asked for while one was in flight: it follows at once. */
+  #pollSoon = false;
+  /** The element is off the page: no timer runs until it is back (`resume`). */
+  #paused = false;
 
   readonly #host: FlowHost;
   readonly #clock: Clock;
@@ -243,9 +249,21 @@ export class FetchFlow {
     this.#settle({ phase: 'error', code, retryable, values });
   }
 
-  /** The element left the page: timers stop and late answers are ignored; the state stays as it was. */
+  /**
+   * The element left the page (a framework may only be moving it): the poll timer stops and no new
+   * one starts, but the flow, its consent window and answers in flight are kept, so that
+   * `reconnect()` goes on where it stopped.
+   */
   stop(): void {
-    this.#begin();
+    this.#paused = true;
+    this.#clock.clearTimeout(this.#timer);
+  }
+
+  /** Back on the page: a flow at the portal or waiting for its data is polled again at once. */
+  reconnect(): void {
+    this.#paused = false;
+    const state = this.#state;
+    if (state.phase === 'consenting' || state.phase === 'waiting') this.#schedulePoll(this.#attempt.signal, state.flow, 0);
   }
 
   /** Ends the current attempt (clearing its timer, closing its window) and starts the next. */
@@ -275,6 +293,8 @@ export class FetchFlow {
     this.#go({ phase: 'starting' });
     try {
       const { secret, secretHash } = await createFlowSecret();
+      // Cancelled while the secret was made: no flow at the relay at all.
+      if (signal.aborted) return;
       // Not aborted with the attempt: the relay may have made the flow already, and is told to drop it below.
       const started = await this.#host.client().startFlow({
         items,
@@ -305,17 +325,27 @@ export class FetchFlow {
 
   #schedulePoll(signal: AbortSignal, flow: ActiveFlow, delay = POLL_INTERVAL_MS): void {
     this.#clock.clearTimeout(this.#timer);
-    this.#timer = this.#clock.setTimeout(() => void this.#poll(signal, flow), delay);
+    if (this.#polling === signal) {
+      // The answer in flight decides; the next poll follows it at once when one was asked for now.
+      this.#pollSoon ||= delay === 0;
+      return;
+    }
+    if (this.#paused) return;
+    this.#timer = this.#clock.setTimeout(() => void this.#poll(signal, flow), this.#pollSoon ? 0 : delay);
+    this.#pollSoon = false;
   }
 
   async #poll(signal: AbortSignal, flow: ActiveFlow): Promise<void> {
     let result: FlowResult;
+    this.#polling = signal;
     try {
       result = await this.#host.client().flowResult(flow.id, flow.secret, signal);
     } catch (error) {
       if (signal.aborted) return;
       if (error instanceof RelayError && error.status === 410) return this.fail('expired', true);
       return this.#failFromRelay(error);
+    } finally {
+      if (this.#polling === signal) this.#polling = null;
     }
     if (!signal.aborted) this.#handleResult(signal, flow, result);
   }
@@ -324,7 +354,8 @@ export class FetchFlow {
     const state = this.#state;
     switch (result.status) {
       case 'awaiting-consent':
-        if (flow.window?.closed) return this.cancel('portal-closed');
+        // Once consent was seen, an older view of the flow says nothing about the window.
+        if (state.phase === 'consenting' && flow.window?.closed) return this.cancel('portal-closed');
         return this.#schedulePoll(signal, flow);
       case 'pending': {
         this.#announceConsent(flow);

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
+import { splitList } from '../../domain/text.js';
 import { MynaFetchConsentEvent, MynaFetchStartEvent, MynaFetchStateEvent } from '../events/index.js';
 import { fill, langOf, messagesFor, type Messages } from '../i18n/index.js';
 import { HttpRelayClient, type FlowMode, type RelayClient } from '../relay-client/index.js';
@@ -10,10 +11,10 @@ import { ConsentWindow } from './consent-window.js';
 import { FallbackForm } from './fallback-form.js';
 import { FetchFlow, type FlowOptions, type FlowState } from './fetch-flow.js';
 import { noticeOf, outcomeEvent, statusText } from './flow-presentation.js';
-import { rememberForm, restoreForm } from './form-memory.js';
+import { restoreForm } from './form-memory.js';
 import { mynaFetchButtonStyles } from './myna-fetch-button.styles.js';
 import { parseQuery } from './query-attributes.js';
-import { rememberRedirectFlow, takeMailResume, takeRedirectFlow } from './redirect-flow.js';
+import { leaveForPortal, takeMailResume, takeRedirectFlow } from './redirect-flow.js';
 import { mynaFetchSettingsContext } from './settings-context.js';
 import { renderDisclosure } from './views/disclosure.js';
 import { renderFallbackForm } from './views/fallback.js';
@@ -90,11 +91,7 @@ export class MynaFetchButton extends LitElement {
     // Read when the flow starts, after the press has found the configuration sound.
     options: () => ({ ...this.#effective, items: this.itemKeys, skipReview: this.skipReview }) as FlowOptions,
     openWindow: () => ConsentWindow.open(),
-    redirect: (flow, launchUrl) => {
-      rememberRedirectFlow(flow);
-      rememberForm(hostScope(this));
-      location.assign(launchUrl);
-    },
+    redirect: (flow, launchUrl) => leaveForPortal(flow, launchUrl, hostScope(this)),
     returnUrl,
     planFill: (values) => planFill(hostScope(this), values, this.mapping),
     applyFill,
@@ -136,7 +133,7 @@ export class MynaFetchButton extends LitElement {
 
   /** Parsed `items`: trimmed, empty entries dropped. */
   get itemKeys(): string[] {
-    return this.items.split(',').flatMap((key) => key.trim() || []);
+    return splitList(this.items);
   }
 
   /**
@@ -163,6 +160,7 @@ export class MynaFetchButton extends LitElement {
     super.connectedCallback();
     window.addEventListener('message', this.#handleMessage);
     this.#internals.states.add(this.#flow.state.phase);
+    this.#flow.reconnect();
     const resumed = takeRedirectFlow();
     if (resumed) {
       restoreForm(() => hostScope(this));

@@ -1,3 +1,4 @@
+import { rememberForm } from './form-memory.js';
 import { keepInSession, takeFromSession } from './session-entry.js';
 
 /** What a page needs to pick up its flow after a full-page trip to the portal; no personal data. */
@@ -21,9 +22,14 @@ export function takeMailResume(): boolean {
   return true;
 }
 
-/** Kept in sessionStorage: per tab, gone with it, never sent anywhere. */
-export function rememberRedirectFlow({ id, secret, relayOrigin }: RedirectFlow): void {
+/**
+ * The full-page trip to the portal: the flow and the half-filled form `scope` are kept in
+ * sessionStorage (per tab, gone with it, never sent anywhere), then the page leaves.
+ */
+export function leaveForPortal({ id, secret, relayOrigin }: RedirectFlow, launchUrl: string, scope: ParentNode): void {
   keepInSession(STORAGE_KEY, { id, secret, relayOrigin });
+  rememberForm(scope);
+  location.assign(launchUrl);
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   weekAnswer,
   type ProblemCode,
 } from '../../../src/protocol/index.js';
-import { fallbackBody, widgetHeaders } from '../../support/fixtures.js';
+import { fallbackBody, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
 import { testApp, type Stack } from '../../support/stack.js';
 import {
   consentAndAuthenticate,
@@ -51,6 +51,19 @@ const CONTRACT: Record<string, core.$ZodType | 'page' | 'redirect' | 'script'> =
   'POST /v1/dev/clock': devClockAnswer,
 };
 
+/** A route that answers a page, a redirect or a script answers that, not JSON. */
+function answersKind(route: string, response: Response): void {
+  const kind = CONTRACT[route];
+  if (kind === 'redirect') {
+    assert.equal(response.status, 303, route);
+    assert.ok(response.headers.get('location'), `${route} redirects somewhere`);
+  } else {
+    assert.equal(response.status < 500, true, route);
+    const type = response.headers.get('content-type') ?? '';
+    assert.match(type, kind === 'script' ? /^text\/javascript/ : /^text\/html/, `${route} answers ${String(kind)}`);
+  }
+}
+
 /** Parses `response` with its protocol schema: the answer's schema when it succeeded, the problem document's otherwise. */
 async function conforms(route: string, response: Response): Promise<unknown> {
   const body: unknown = await response.json();
@@ -59,6 +72,8 @@ async function conforms(route: string, response: Response): Promise<unknown> {
     assert.ok(schema !== undefined && typeof schema === 'object', `${route} answers JSON`);
     const parsed = safeParse(schema, body);
     assert.ok(parsed.success, `${route}: ${JSON.stringify(parsed.error?.issues[0])}`);
+    // The schemas drop what they do not name: equal means the route answered nothing more.
+    assert.deepEqual(parsed.data, body, `${route} answers only members the protocol names`);
     return parsed.data;
   }
   assert.equal(response.headers.get('content-type'), 'application/problem+json', route);
@@ -112,6 +127,32 @@ describe('the wire contract: every relay route answers what src/protocol names',
     await conforms('POST /v1/flows', await post('/v1/flows', {}, { ...widgetHeaders(), Origin: 'https://evil.example' }));
     await conforms('POST /v1/flows/:flowId/result', await post('/v1/flows/unknown/result', { secret: 'x'.repeat(43) }));
     await conforms('POST /v1/flows/:flowId/cancel', await post('/v1/flows/unknown/cancel', { secret: 'short' }));
+  });
+
+  it('flow creation, its launch (a redirect, once), the pages and the script', async () => {
+    const post = (path: string, body: unknown) => t.app.request(path, { method: 'POST', headers: widgetHeaders(), body: JSON.stringify(body) });
+    const started = (await conforms('POST /v1/flows', await post('/v1/flows', startBody(widgetSecret().secretHash)))) as { launchUrl: string };
+    const launch = new URL(started.launchUrl).pathname;
+    answersKind('GET /v1/flows/:flowId/launch', await t.app.request(launch));
+    await conforms('GET /v1/flows/:flowId/launch', await t.app.request(launch));
+    await conforms('GET /v1/flows/callback', await t.app.request('/v1/flows/callback?state=nope&code=x'));
+    answersKind('GET /v1/resume/:token', await t.app.request('/v1/resume/not-a-token'));
+    answersKind('GET /v1/handoff.js', await t.app.request('/v1/handoff.js'));
+  });
+
+  it('out of the hours: availability says which servers, and a flow start is a 503 problem naming them', async () => {
+    const closed = await testApp({ RELAY_SCHEDULE_OVERRIDES: '{}', RELAY_CLOCK: '2026-11-21T23:00:00+09:00' });
+    try {
+      // The 3rd Saturday of November 2026, 23:00: the planned stops of table 2.5-2/2.5-3.
+      const answer = (await conforms('GET /v1/availability', await closed.app.request('/v1/availability?items=localTax.salaryRevenue'))) as { available: boolean };
+      assert.equal(answer.available, false);
+      const refused = await closed.app.request('/v1/flows', { method: 'POST', headers: widgetHeaders(), body: JSON.stringify(startBody(widgetSecret().secretHash)) });
+      assert.equal(refused.status, 503);
+      const document = (await conforms('POST /v1/flows', refused)) as { servers?: unknown[] };
+      assert.ok((document.servers?.length ?? 0) > 0, 'the problem names the servers that are down');
+    } finally {
+      await closed.close();
+    }
   });
 
   it('a whole flow against the sandbox: started, awaiting consent, success, then gone; and a cancelled one', async () => {

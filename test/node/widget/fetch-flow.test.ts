@@ -398,14 +398,64 @@ describe('FetchFlow stale answers (one AbortController per attempt)', () => {
     assert.equal(t.states.length, count, 'the first answer changed nothing');
   });
 
-  it('stop() (the element left the page) clears the timer and ignores the poll in flight', async () => {
-    const t = harness([{ status: 'awaiting-consent' }]);
+  it('stop() (the element left the page) stops polling but keeps the flow and its window; reconnect() polls again at once', async () => {
+    const t = harness([{ status: 'awaiting-consent' }, incomeSuccess]);
     await t.start();
     t.flow.stop();
     assert.equal(t.clock.timers.size, 0);
     await t.clock.advance(5000);
     assert.equal(t.relay.polls.length, 0);
     assert.equal(t.flow.state.phase, 'consenting');
+    assert.equal(t.popup.closed, false, 'a move in the DOM does not close the consent window');
+    t.flow.reconnect();
+    await t.clock.advance(0);
+    assert.equal(t.relay.polls.length, 1);
+    await t.clock.advance(1000);
+    assert.equal(t.flow.state.phase, 'review');
+    assert.equal(t.outcomes().length, 0);
+  });
+
+  it('one result request at a time: the hand-off note while a poll is in flight asks again right after it, never beside it', async () => {
+    const answers: ReturnType<typeof gate<FlowResult>>[] = [];
+    class GatedRelay extends ScriptedRelay {
+      override async flowResult(flowId: string, secret: string): Promise<FlowResult> {
+        this.polls.push({ flowId, secret });
+        const answer = gate<FlowResult>();
+        answers.push(answer);
+        return answer.promise;
+      }
+    }
+    const relay = new GatedRelay([], {
+      flowId: 'flow-1',
+      launchUrl: 'https://relay.example/launch',
+      expiresAt: '2099-01-01T00:00:00Z',
+      consent: { service: 's', purpose: 'p', retainUntil: '2099-01-01' },
+    });
+    const t = harness([], {}, relay);
+    await t.start();
+    await t.clock.advance(1000);
+    assert.equal(relay.polls.length, 1, 'the timer’s poll is in flight');
+    t.flow.handleMessage({ origin: 'https://relay.example', source: t.popup, data: { type: 'myna-fetch', flowId: 'flow-1' } });
+    await t.clock.advance(0);
+    assert.equal(relay.polls.length, 1, 'no second request beside the first');
+    answers[0]!.open({ status: 'pending', elapsedMs: 0 });
+    await settle();
+    await t.clock.advance(0);
+    assert.equal(t.flow.state.phase, 'waiting');
+    assert.equal(relay.polls.length, 2, 'asked again at once, as the note wanted');
+    // An answer that still says "awaiting consent" after consent was seen cancels nothing, closed window or not.
+    t.popup.closed = true;
+    answers[1]!.open({ status: 'awaiting-consent' });
+    await settle();
+    await t.clock.advance(0);
+    assert.equal(t.flow.state.phase, 'waiting');
+    assert.deepEqual(relay.cancelled, []);
+    await t.clock.advance(1000);
+    answers[2]!.open(incomeSuccess);
+    await settle();
+    await t.clock.advance(0);
+    assert.equal(t.flow.state.phase, 'review');
+    assert.equal(t.outcomes().length, 0);
   });
 
   it('a registration the user walked away from does not register the outcome a second time', async () => {
