@@ -4,7 +4,7 @@ import { serverStatus } from './availability.js';
 /**
  * Every problem code the relay answers with (RFC 9457 documents, `code` member), its HTTP status,
  * and whether the same request may succeed later (`retryable`). The one list: the relay's
- * `ProblemError` takes its status from here, the widget and the server SDK type their errors by it.
+ * `ProblemError` takes its status from here, and its portal errors their `retryable`.
  */
 export const PROBLEMS = {
   'bad-request': { status: 400, retryable: false },

@@ -48,7 +48,7 @@ export interface RelayOverrides {
 }
 
 export interface ListenOptions {
-  /** Default: RELAY_PORT (`config.port`). */
+  /** Default: PORT (`config.port`). */
   port?: number;
   /** A server already listening (its port chosen first); the relay answers its requests. */
   server?: Server;
