@@ -5,7 +5,9 @@
  * test/node/protocol/answer-checks.test.ts fails when it is stale.
  *
  * Only the shape is checked (types, required keys, enum values, union tags); lengths and patterns
- * are the relay's business at its edge. Unknown keys are dropped, as zod's objects do.
+ * are the relay's business at its edge. Unknown keys are dropped, as zod's plain objects do —
+ * also where the schema is a strictObject (the query inside a result): an answer from a newer relay
+ * keeps working, and nothing unexpected travels further.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
