@@ -1,6 +1,6 @@
 import type { Persona } from '../personas.js';
 import { markup } from './markup.js';
-import { errorSummary, page } from './layout.js';
+import { cancelForm, errorSummary, page } from './layout.js';
 import { MESSAGES, type Lang } from './messages.js';
 
 export type CardError = { field: 'card'; kind: 'required' } | { field: 'pin'; kind: 'format' } | { field: 'pin'; kind: 'wrong'; remaining: number };
@@ -57,8 +57,6 @@ ${pinError === undefined ? '' : markup`<p id="pin-error" class="field-error">${p
 </div>
 <button type="submit" class="primary">${messages.authenticate}</button>
 </form>
-<form method="post" action="${actionBase}/cancel" class="cancel-form">
-<button type="submit" class="secondary">${messages.cancel}</button>
-</form>`,
+${cancelForm(lang, actionBase)}`,
   });
 }

@@ -2,7 +2,7 @@ import { catalogEntry, type CatalogEntry } from '../../../domain/catalog/index.j
 import type { SelfinfoDetail } from '../authorization-details.js';
 import { valueKeysFor } from '../records.js';
 import { markup, type SafeHtml } from './markup.js';
-import { errorSummary, page } from './layout.js';
+import { cancelForm, errorSummary, page } from './layout.js';
 import { MESSAGES, type Lang } from './messages.js';
 
 export interface ConsentPageInput {
@@ -65,8 +65,6 @@ ${agreeMissing ? markup`<p id="agree-error" class="field-error">${messages.agree
 </div>
 <button type="submit" class="primary">${messages.next}</button>
 </form>
-<form method="post" action="${actionBase}/cancel" class="cancel-form">
-<button type="submit" class="secondary">${messages.cancel}</button>
-</form>`,
+${cancelForm(lang, actionBase)}`,
   });
 }

@@ -45,3 +45,10 @@ export function errorSummary(lang: Lang, errors: readonly { inputId: string; mes
 <ul>${errors.map((error) => markup`<li><a href="#${error.inputId}">${error.message}</a></li>`)}</ul>
 </div>`;
 }
+
+/** 中止する on every portal screen: its own form, so it works whatever the other form holds. */
+export function cancelForm(lang: Lang, actionBase: string): SafeHtml {
+  return markup`<form method="post" action="${actionBase}/cancel" class="cancel-form">
+<button type="submit" class="secondary">${MESSAGES[lang].cancel}</button>
+</form>`;
+}
