@@ -17,7 +17,7 @@ const SERVER_FORBIDDEN = { group: ['**/widget/**', 'lit', 'lit/*', '@lit/*'], me
 const DEV_FORBIDDEN = { group: ['**/dev/**'], message: 'The relay never imports its development tools (src/dev).' };
 // Only types cross from the protocol's schema modules into the widget: a value would pull zod/mini into the bundle.
 const PROTOCOL_VALUES = {
-  group: ['**/protocol/*', '!**/protocol/answer-checks.js', '!**/protocol/checks.js'],
+  group: ['**/protocol/*', '!**/protocol/answer-checks.js', '!**/protocol/checks.js', '!**/protocol/names.js'],
   allowTypeImports: true,
   message: 'The widget takes only types from src/protocol (and its generated answer checks): a value would bring zod/mini into the bundle.',
 };

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,12 @@ import { bundleModules } from '../lib/bundle-modules.js';
 import type { BenchRow } from '../table.js';
 
 const KB = 1024;
+
+/** `gzip -9 -c file | wc -c`, as the budget is stated; null without a gzip binary. */
+function gnuGzipBytes(path: string): number | null {
+  const run = spawnSync('gzip', ['-9', '-c', path], { maxBuffer: 16 * 1024 * 1024 });
+  return run.status === 0 ? run.stdout.length : null;
+}
 
 function gzipKb(bytes: Buffer): number {
   return gzipSync(bytes, { level: 9 }).length / KB;
@@ -36,7 +43,8 @@ export async function sizeSuite(): Promise<BenchRow[]> {
   for (const file of readdirSync('dist').filter((name) => name.endsWith('.js'))) {
     const bytes = readFileSync(join('dist', file));
     rows.push({ suite: 'size', name: `${file} minified`, value: bytes.length / KB, unit: 'KB' });
-    rows.push({ suite: 'size', name: `${file} gzip`, value: gzipKb(bytes), unit: 'KB', ...(file.endsWith('.iife.js') ? { budget: 20, note: 'hard budget 20 KB (20,480 bytes); goal 16 KB' } : {}) });
+    rows.push({ suite: 'size', name: `${file} gzip`, value: gzipKb(bytes), unit: 'KB', ...(file.endsWith('.iife.js') ? { budget: 20, note: 'hard budget 20 KB (20,480 bytes); goal 16 KB; zlib level 9, a little stricter than GNU gzip -9' } : {}) });
+    if (file.endsWith('.iife.js')) rows.push({ suite: 'size', name: `${file} gzip -9 (GNU gzip)`, value: gnuGzipBytes(join('dist', file)), unit: 'bytes', note: 'the issue’s measure; null where gzip is not installed' });
     rows.push({ suite: 'size', name: `${file} brotli`, value: brotliCompressSync(bytes).length / KB, unit: 'KB' });
   }
   const scratch = mkdtempSync(join(tmpdir(), 'myna-bench-'));

@@ -10,5 +10,7 @@ export * from './common.js';
 export * from './disclosure.js';
 export * from './fallback.js';
 export * from './flows.js';
+export * from './handoff.js';
+export * from './names.js';
 export * from './operations.js';
 export * from './problems.js';

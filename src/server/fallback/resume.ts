@@ -1,3 +1,4 @@
+import { RESUME_FRAGMENT } from '../../protocol/index.js';
 import { z } from 'zod';
 import type { MailLanguage } from '../store/types.js';
 import { RETURN_PURPOSE, type FallbackContext } from './context.js';
@@ -28,5 +29,5 @@ export async function resume(context: FallbackContext, tokens: ResumeTokens, tok
   if (!(await context.registrations.markRegistrationUsed(registration.id, now, check.expiresAt))) {
     return { kind: 'refused', status: 410, reason: 'used', lang };
   }
-  return { kind: 'redirect', location: `${returnUrl}#myna-resume=1` };
+  return { kind: 'redirect', location: `${returnUrl}#${RESUME_FRAGMENT}=1` };
 }

@@ -1,4 +1,4 @@
-import type { FlowErrorCode } from '../../protocol/index.js';
+import type { FlowErrorCode, HandOffOutcome } from '../../protocol/index.js';
 import * as oauth from 'oauth4webapi';
 import { importDpopKeys, type DpopKeyJwks } from '../portal/dpop-keys.js';
 import { PortalError } from '../portal/errors.js';
@@ -15,8 +15,7 @@ import { digestsEqual, sha256Base64url } from './tokens.js';
  */
 export const EXCHANGE_LEASE_MS = 2 * 60_000;
 
-/** What the hand-off page tells the widget; never personal data. */
-export type HandOffOutcome = 'consented' | 'cancelled' | 'card_locked' | 'unavailable' | 'portal-error' | 'error' | 'expired';
+export type { HandOffOutcome };
 
 export interface HandOff {
   flowId: string;

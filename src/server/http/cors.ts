@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { ProblemError } from '../problem.js';
 
-export const FETCH_HEADER = 'X-Myna-Fetch';
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+import { FETCH_HEADER, IDEMPOTENCY_HEADER } from '../../protocol/index.js';
+
+export { FETCH_HEADER, IDEMPOTENCY_HEADER };
 
 /**
  * CORS for the widget: the request's Origin is echoed only when it is on the exact allowlist.

@@ -1,3 +1,4 @@
+import { FLOW_FRAGMENT, HANDOFF_MESSAGE_TYPE, type HandOffMessage } from '../../protocol/index.js';
 import { escapeHtml, htmlPage } from '../../domain/text.js';
 import type { Context } from 'hono';
 import type { HandOff } from '../flows/callback.js';
@@ -31,8 +32,9 @@ const PAGE_TITLE = 'マイナポータル連携 / Mynaportal';
  * callback but not the provider's pages.
  */
 export function handOffResponse(c: Context, handOff: HandOff, publicUrl: string): Response {
-  if (handOff.mode !== 'popup') return c.html(returnPage(`${handOff.returnUrl}#myna-flow=${encodeURIComponent(handOff.flowId)}`));
-  const message = JSON.stringify({ type: 'myna-fetch', flowId: handOff.flowId, outcome: handOff.outcome });
+  if (handOff.mode !== 'popup') return c.html(returnPage(`${handOff.returnUrl}#${FLOW_FRAGMENT}=${encodeURIComponent(handOff.flowId)}`));
+  const note: HandOffMessage = { type: HANDOFF_MESSAGE_TYPE, flowId: handOff.flowId, outcome: handOff.outcome };
+  const message = JSON.stringify(note);
   const targetOrigin = new URL(handOff.returnUrl).origin;
   return c.html(
     htmlPage({

@@ -1,4 +1,5 @@
 import { FormatError } from '../../domain/mapping/index.js';
+import { HANDOFF_MESSAGE_TYPE } from '../../protocol/names.js';
 import type { MynaFetchCancelStep, MynaFetchErrorCode } from '../events/index.js';
 import {
   RelayError,
@@ -116,7 +117,7 @@ export class FetchFlow {
   #polling: AbortSignal | null = null;
   /** A poll was asked for while one was in flight: it follows at once. */
   #pollSoon = false;
-  /** The element is off the page: no timer runs until it is back (`resume`). */
+  /** The element is off the page: no timer runs until it is back (`reconnect`). */
   #paused = false;
 
   readonly #host: FlowHost;
@@ -177,7 +178,7 @@ export class FetchFlow {
     if (origin !== flow.relayOrigin || !flow.window?.isSource(source)) return;
     // Any value may arrive; a primitive has no `type`, so only our own note matches.
     const note = data as { type?: unknown; flowId?: unknown } | null | undefined;
-    if (note?.type === 'myna-fetch' && note.flowId === flow.id) {
+    if (note?.type === HANDOFF_MESSAGE_TYPE && note.flowId === flow.id) {
       this.#schedulePoll(this.#attempt.signal, flow, 0);
     }
   }

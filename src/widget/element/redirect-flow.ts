@@ -1,3 +1,4 @@
+import { FLOW_FRAGMENT, RESUME_FRAGMENT } from '../../protocol/names.js';
 import { rememberForm } from './form-memory.js';
 import { keepInSession, takeFromSession } from './session-entry.js';
 
@@ -9,8 +10,8 @@ export interface RedirectFlow {
 }
 
 const STORAGE_KEY = 'myna-fetch:flow';
-const FRAGMENT = /(?:^#|&)myna-flow=([\w-]+)/;
-const MAIL_FRAGMENT = /(?:^#|&)myna-resume=1/;
+const FRAGMENT = new RegExp(`(?:^#|&)${FLOW_FRAGMENT}=([\\w-]+)`);
+const MAIL_FRAGMENT = new RegExp(`(?:^#|&)${RESUME_FRAGMENT}=1`);
 
 /** Drops the fragment the relay or the mail link added: a reload or a shared link finds nothing to act on. */
 const dropFragment = () => history.replaceState(history.state, '', location.pathname + location.search);

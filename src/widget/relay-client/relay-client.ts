@@ -6,6 +6,7 @@ import {
   flowStartedCheck,
   problemCheck,
 } from '../../protocol/answer-checks.js';
+import { FETCH_HEADER, IDEMPOTENCY_HEADER } from '../../protocol/names.js';
 import type { Check } from '../../protocol/checks.js';
 import type { CreateFlowRequest, FallbackRequest, FlowMode } from '../../protocol/index.js';
 import type { Availability, Disclosure, FlowResult, FlowStarted, UnavailableServer } from './types.js';
@@ -67,7 +68,7 @@ export class HttpRelayClient implements RelayClient {
   }
 
   registerFallback(request: FallbackRequest, idempotencyKey: string, signal?: AbortSignal): Promise<{ registrationId: string }> {
-    return this.#call('/v1/fallback', fallbackRegisteredCheck, signal, request, { 'Idempotency-Key': idempotencyKey });
+    return this.#call('/v1/fallback', fallbackRegisteredCheck, signal, request, { [IDEMPOTENCY_HEADER]: idempotencyKey });
   }
 
   flowResult(flowId: string, secret: string, signal?: AbortSignal): Promise<FlowResult> {
@@ -90,7 +91,7 @@ export class HttpRelayClient implements RelayClient {
         signal,
         ...(body === undefined
           ? {}
-          : { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Myna-Fetch': '1', ...headers }, body: JSON.stringify(body) }),
+          : { method: 'POST', headers: { 'Content-Type': 'application/json', [FETCH_HEADER]: '1', ...headers }, body: JSON.stringify(body) }),
       });
     } catch {
       throw new RelayError('relay-unreachable', 0);

@@ -11,16 +11,18 @@ import {
   fallbackRegistered,
   flowResult,
   flowStarted,
+  handOffMessage as handOffMessageSchema,
   healthAnswer,
   jwksAnswer,
   problem,
   weekAnswer,
   type ProblemCode,
 } from '../../../src/protocol/index.js';
-import { fallbackBody, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
+import { RETURN_URL, fallbackBody, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
 import { testApp, type Stack } from '../../support/stack.js';
 import {
   consentAndAuthenticate,
+  handOffMessage,
   openConsentScreen,
   ScriptedBrowser,
   startFlow,
@@ -162,7 +164,12 @@ describe('the wire contract: every relay route answers what src/protocol names',
     const browser = new ScriptedBrowser();
     assert.equal(((await conforms('POST /v1/flows/:flowId/result', await relay(`/v1/flows/${flow.flowId}/result`, { secret: flow.secret }))) as { status: string }).status, 'awaiting-consent');
     const screens = await openConsentScreen(browser, harness, flow);
-    await browser.request(await consentAndAuthenticate(browser, harness, screens, { persona: 'yamada-taro', pin: '1234' }));
+    const handOff = await browser.request(await consentAndAuthenticate(browser, harness, screens, { persona: 'yamada-taro', pin: '1234' }));
+    // The hand-off page's postMessage is part of the contract too.
+    const { targetOrigin, ...note } = await handOffMessage(handOff);
+    assert.deepEqual(handOffMessageSchema.parse(note), note);
+    assert.equal(note.outcome, 'consented');
+    assert.equal(targetOrigin, new URL(RETURN_URL).origin);
     const statuses = new Set<string>();
     for (let attempt = 0; attempt < 100 && !statuses.has('success'); attempt++) {
       const answer = (await conforms('POST /v1/flows/:flowId/result', await relay(`/v1/flows/${flow.flowId}/result`, { secret: flow.secret }))) as { status: string };
