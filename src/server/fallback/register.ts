@@ -6,7 +6,8 @@ import { digestsEqual, FLOW_ID_PATTERN, randomToken, sha256Base64url } from '../
 import { parseInput } from '../http/validate.js';
 import { requireAllowedItems } from '../items.js';
 import { ProblemError } from '../problem.js';
-import { japanDate, normaliseQuery } from '../query.js';
+import { japanDate } from '../../domain/japan-time.js';
+import { normaliseQuery } from '../query.js';
 import { IdempotencyConflictError, type RegistrationRecord } from '../store/types.js';
 import { CONTACT_PURPOSE, DAY_MS, RETURN_PURPOSE, type FallbackContext } from './context.js';
 import { beginIdempotent, inProgress } from './idempotency.js';

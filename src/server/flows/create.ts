@@ -5,7 +5,7 @@ import { generateDpopKeys } from '../portal/dpop-keys.js';
 import { PortalError } from '../portal/errors.js';
 import { availabilityFor, unavailableProblem } from '../availability.js';
 import { ProblemError } from '../problem.js';
-import { addDays, japanDate } from '../query.js';
+import { addDays, japanDate } from '../../domain/japan-time.js';
 import { checkQueryDates, checkReturnUrl } from './checks.js';
 import type { FlowContext } from './context.js';
 import { sealSecrets } from './secrets.js';

@@ -6,7 +6,7 @@ import type { RelayConfig } from '../config.js';
 import type { RelayEnv } from '../http/env.js';
 import { parseInput } from '../http/validate.js';
 import { requireAllowedItems } from '../items.js';
-import { addDays, japanDate } from '../query.js';
+import { addDays, japanDate } from '../../domain/japan-time.js';
 
 /**
  * `GET /v1/disclosure?items=a,b`: what the widget shows before the user leaves the form — who
