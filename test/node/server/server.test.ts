@@ -10,7 +10,7 @@ async function startRelay(config: RelayConfig, overrides: RelayOverrides) {
   return { ...relay, ...(await relay.listen()) };
 }
 
-describe('startRelay', () => {
+describe('assembleRelay().listen()', () => {
   it('serves on the configured port, logs structured lines without query strings, and closes', async () => {
     const dir = await temporaryDir();
     const lines: { level: LogLevel; message: string; fields: Record<string, unknown> }[] = [];
@@ -36,7 +36,7 @@ describe('startRelay', () => {
   });
 });
 
-describe('startRelay with RELAY_DATABASE_URL', () => {
+describe('assembleRelay().listen() with RELAY_DATABASE_URL', () => {
   it('keeps registrations in Postgres, never logs the password, and closes its pool', async () => {
     const database = await freshDatabase();
     const dir = await temporaryDir();
