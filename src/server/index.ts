@@ -8,7 +8,7 @@ export type { MailWorker } from './fallback/worker.js';
 export { loadRelayKeys, type RelayKeys } from './keys.js';
 export { jsonLogger, silentLogger, type Logger, type LogLevel } from './log.js';
 export { createPortalClient, type PortalClient } from './portal/client.js';
-export { PROBLEM_CONTENT_TYPE } from './problem.js';
+export { PROBLEM_CONTENT_TYPE } from '../protocol/index.js';
 export { openSqliteFlowStore, openSqliteRelayStore, SQLITE_FILE } from './store/sqlite.js';
 export { openPostgresRelayStore, type PostgresStoreOptions } from './store/postgres.js';
 export { IdempotencyConflictError } from './store/types.js';

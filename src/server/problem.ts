@@ -1,8 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PROBLEMS, problemType, type ProblemCode, type ProblemDocument } from '../protocol/index.js';
 
-export { PROBLEM_CONTENT_TYPE } from '../protocol/index.js';
-
 /**
  * Thrown anywhere in a request; the app's `onError` turns it into `application/problem+json`.
  * The status comes from the code (src/protocol/problems.ts), so one code never means two statuses.

@@ -33,4 +33,3 @@ export const CONTACT_PURPOSE = 'fallback-contact';
 export const RETURN_PURPOSE = 'fallback-return';
 export const FINGERPRINT_PURPOSE = 'idempotency-fingerprint';
 
-export { DAY_MS } from '../../domain/japan-time.js';

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ProblemError } from '../problem.js';
 import { randomToken, sha256Base64url } from '../flows/tokens.js';
-import { DAY_MS, FINGERPRINT_PURPOSE, type FallbackContext } from './context.js';
+import { DAY_MS } from '../../domain/japan-time.js';
+import { FINGERPRINT_PURPOSE, type FallbackContext } from './context.js';
 
 /** How long a key and its answer are remembered. */
 const KEY_TTL_MS = DAY_MS;

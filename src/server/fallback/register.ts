@@ -9,7 +9,8 @@ import { ProblemError } from '../problem.js';
 import { japanDate } from '../../domain/japan-time.js';
 import { normaliseQuery } from '../query.js';
 import { IdempotencyConflictError, type RegistrationRecord } from '../store/types.js';
-import { CONTACT_PURPOSE, DAY_MS, RETURN_PURPOSE, type FallbackContext } from './context.js';
+import { DAY_MS } from '../../domain/japan-time.js';
+import { CONTACT_PURPOSE, RETURN_PURPOSE, type FallbackContext } from './context.js';
 import { beginIdempotent, inProgress } from './idempotency.js';
 
 export const MAX_EMAIL_LENGTH = 254;

@@ -3,8 +3,6 @@ import { ProblemError } from '../problem.js';
 
 import { FETCH_HEADER, IDEMPOTENCY_HEADER } from '../../protocol/index.js';
 
-export { FETCH_HEADER, IDEMPOTENCY_HEADER };
-
 /**
  * CORS for the widget: the request's Origin is echoed only when it is on the exact allowlist.
  * No credentials are ever allowed (the widget calls with `credentials: 'omit'`). Preflights from

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { PROBLEM_CONTENT_TYPE, ProblemError } from '../problem.js';
+import { PROBLEM_CONTENT_TYPE } from '../../protocol/index.js';
+import { ProblemError } from '../problem.js';
 import type { RelayEnv } from './env.js';
 
 export function problemResponse(c: Context, problem: ProblemError): Response {

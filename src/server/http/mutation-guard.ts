@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { ProblemError } from '../problem.js';
-import { FETCH_HEADER } from './cors.js';
+import { FETCH_HEADER } from '../../protocol/index.js';
 
 /**
  * Mutating routes take only what a browser cannot send without a CORS preflight: POST with

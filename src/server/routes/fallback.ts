@@ -4,7 +4,7 @@ import { answer } from '../http/answer.js';
 import type { FallbackContext } from '../fallback/context.js';
 import { readIdempotencyKey } from '../fallback/idempotency.js';
 import { parseFallbackRequest, registerFallback } from '../fallback/register.js';
-import { IDEMPOTENCY_HEADER } from '../http/cors.js';
+import { IDEMPOTENCY_HEADER } from '../../protocol/index.js';
 import type { RelayEnv } from '../http/env.js';
 import { mutationGuard } from '../http/mutation-guard.js';
 import { clientKey, rateLimit } from '../http/rate-limit.js';

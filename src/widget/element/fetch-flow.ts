@@ -271,6 +271,7 @@ export class FetchFlow {
   #begin(): AbortSignal {
     this.#attempt.abort();
     this.#clock.clearTimeout(this.#timer);
+    this.#pollSoon = false;
     this.#attempt = new AbortController();
     return this.#attempt.signal;
   }
