@@ -2,15 +2,21 @@ import * as z from 'zod/mini';
 import { serverState } from './availability.js';
 import { MAX_ITEMS, catalogKey, flowMode, query, unit } from './common.js';
 import { flowErrorCode } from './problems.js';
+import { purposeId } from './sessions.js';
 
 /** What the person consents to, as the relay is configured: never a text from the page. */
 export const consent = z.object({ service: z.string(), purpose: z.string(), retainUntil: z.string() });
 export type Consent = z.infer<typeof consent>;
 
-/** `POST /v1/flows` */
+/**
+ * `POST /v1/flows`. Unbound: `items`, `query` and optionally a `purpose` id from the relay's table.
+ * Bound to a provider session: `session` (its client token) instead; the session decides the rest.
+ */
 export const createFlowRequest = z.strictObject({
-  items: z.array(catalogKey).check(z.minLength(1), z.maxLength(MAX_ITEMS)),
-  query,
+  items: z.optional(z.array(catalogKey).check(z.minLength(1), z.maxLength(MAX_ITEMS))),
+  query: z.optional(query),
+  purpose: z.optional(purposeId),
+  session: z.optional(z.string().check(z.minLength(16), z.maxLength(256))),
   mode: flowMode,
   returnUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
   secretHash: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'expected base64url(SHA-256(secret))')),
@@ -50,6 +56,8 @@ export const flowResultData = z.object({
   records: z.array(resultRecord),
   retrievedAt: z.string(),
   consent,
+  /** Bound flows: the provider session the verified result now waits in. */
+  sessionId: z.optional(z.string()),
 });
 export type FlowResultData = z.infer<typeof flowResultData>;
 

@@ -14,3 +14,4 @@ export * from './handoff.js';
 export * from './names.js';
 export * from './operations.js';
 export * from './problems.js';
+export * from './sessions.js';

@@ -21,18 +21,29 @@ export const PROBLEMS = {
   'email-invalid': { status: 400, retryable: false },
   'email-mismatch': { status: 400, retryable: false },
   'email-too-long': { status: 400, retryable: false },
+  'unknown-purpose': { status: 400, retryable: false },
+  unauthorized: { status: 401, retryable: false },
+  'api-key-environment': { status: 401, retryable: false },
   'origin-not-allowed': { status: 403, retryable: false },
   'method-not-allowed': { status: 403, retryable: false },
   'content-type-not-allowed': { status: 403, retryable: false },
   'fetch-header-missing': { status: 403, retryable: false },
   'bad-secret': { status: 403, retryable: false },
   'binding-mismatch': { status: 403, retryable: false },
+  'browser-request-refused': { status: 403, retryable: false },
+  'purpose-not-allowed': { status: 403, retryable: false },
+  'session-token-invalid': { status: 403, retryable: false },
   'not-found': { status: 404, retryable: false },
   'unknown-flow': { status: 404, retryable: false },
+  'unknown-session': { status: 404, retryable: false },
   'already-launched': { status: 409, retryable: false },
   'idempotency-in-progress': { status: 409, retryable: true },
+  'result-not-ready': { status: 409, retryable: true },
+  'session-closed': { status: 409, retryable: false },
   'flow-expired': { status: 410, retryable: false },
   'already-redeemed': { status: 410, retryable: false },
+  'result-purged': { status: 410, retryable: false },
+  'session-expired': { status: 410, retryable: false },
   'body-too-large': { status: 413, retryable: false },
   'idempotency-key-reused': { status: 422, retryable: false },
   'rate-limited': { status: 429, retryable: true },
@@ -67,6 +78,8 @@ export const flowErrorCode = z.enum([
   'relay-error',
   /** The browser that came back from the portal is not the one that launched the flow. */
   'binding-mismatch',
+  /** The card holder is not the applicant the provider's session names: nothing was released. */
+  'subject-mismatch',
 ]);
 export type FlowErrorCode = z.infer<typeof flowErrorCode>;
 
@@ -74,7 +87,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export const problemType = (code: string) => `urn:myna-fetch:problem:${code}`;
 
-/** An `application/problem+json` document; `unavailable` adds the schedule's answer. */
+/** An `application/problem+json` document; `unavailable` adds the schedule's answer, `result-not-ready` the session's `sessionStatus`. */
 export const problem = z.looseObject({
   type: z.string(),
   title: z.string(),

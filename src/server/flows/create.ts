@@ -12,8 +12,9 @@ import { sealSecrets } from './secrets.js';
 import { randomToken, sha256Base64url } from './tokens.js';
 
 /** Validates the widget's request against the relay's configuration, pushes it to the portal, stores the flow. */
-export async function createFlow(context: FlowContext, input: CreateFlowRequest, origin: string): Promise<FlowStarted> {
+export async function createFlow(context: FlowContext, request: CreateFlowRequest, origin: string): Promise<FlowStarted> {
   const { store, sealer, portal, now } = context;
+  const input = { ...request, items: request.items ?? [], query: request.query ?? { method: 'latest' as const } };
   const items = requireAllowedItems(input.items, context.allowedItems);
   const today = japanDate(now());
   checkQueryDates(input.query, today);
