@@ -24,6 +24,9 @@ import { fallbackRoutes } from './routes/fallback.js';
 import { flowApiRoutes } from './routes/flow-api.js';
 import { CALLBACK_PATH, pageRoutes } from './routes/pages.js';
 import { publicRoutes } from './routes/public.js';
+import { SESSIONS_PATH, sessionRoutes } from './routes/sessions.js';
+import { clientAuthenticator } from './sessions/api-keys.js';
+import { SESSION_SETTINGS, type SessionContext } from './sessions/context.js';
 import { createSealer } from './seal.js';
 import { describeStore, openRelayStore } from './store/open.js';
 import type { RegistrationStore, RelayStore } from './store/types.js';
@@ -71,7 +74,7 @@ export interface Relay {
   registrations: RegistrationStore;
   portal: PortalClient;
   clock: RelayClock;
-  /** Serves the app, runs the fallback mail worker and purges expired flows every minute. */
+  /** Serves the app, runs the fallback mail worker and purges expired flows and sessions every minute. */
   listen(options?: ListenOptions): Promise<Listening>;
   /** Stops serving and the jobs, and closes the store (unless it was given). */
   close(): Promise<void>;
@@ -107,6 +110,8 @@ export async function assembleRelay(config: RelayConfig, overrides: RelayOverrid
   const flows: FlowContext = {
     ...pick(config, FLOW_SETTINGS),
     store,
+    sessions: store,
+    keys,
     sealer,
     portal,
     now: clock.now,
@@ -121,12 +126,25 @@ export async function assembleRelay(config: RelayConfig, overrides: RelayOverrid
     realNow: Date.now,
   };
 
+  const sessions: SessionContext = {
+    ...pick(config, SESSION_SETTINGS),
+    sessions: store,
+    flows: store,
+    registrations,
+    keys,
+    sealer,
+    now: clock.now,
+    realNow: Date.now,
+  };
+
   const app = new Hono<RelayEnv>();
   app.use(requestContext(log));
   app.use(securityHeaders());
-  app.use(cors(config.allowedOrigins));
+  // The provider routes are server to server: no CORS answer, not even to a preflight.
+  app.use(cors(config.allowedOrigins, { except: SESSIONS_PATH }));
   app.route('/', publicRoutes(keys));
-  app.route('/v1/disclosure', disclosureRoutes(config, clock.now));
+  app.route(SESSIONS_PATH, sessionRoutes(sessions, clientAuthenticator(config.clients ?? [], config.environment)));
+  app.route('/v1/disclosure', disclosureRoutes(flows));
   app.route('/v1/availability', availabilityRoutes(config, clock.now));
   app.route('/v1/flows', flowApiRoutes(flows));
   app.route('/v1/fallback', fallbackRoutes(fallback));
@@ -163,7 +181,10 @@ export async function assembleRelay(config: RelayConfig, overrides: RelayOverrid
         });
       }
       purge = setInterval(() => {
-        store.purgeExpired(clock.now()).catch((error: unknown) => log('error', 'purge failed', { detail: (error as Error).message }));
+        const now = clock.now();
+        Promise.all([store.purgeExpired(now), store.purgeSessions(now)]).catch((error: unknown) =>
+          log('error', 'purge failed', { detail: (error as Error).message }),
+        );
       }, PURGE_INTERVAL_MS);
       purge.unref();
       log('info', 'relay listening', {

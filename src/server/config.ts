@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseScheduleOverridesJson, type ScheduleOverrides } from '../domain/schedule/index.js';
 import { splitList } from '../domain/text.js';
 import { canonicalItemKey } from './items.js';
+import { apiKeyHash } from './sessions/api-keys.js';
 import { ConfigError, SettingsTable, text, type SettingsOf } from './settings-table.js';
 
 export { ConfigError } from './settings-table.js';
@@ -29,7 +30,86 @@ const octJwkListSchema = z
   .pipe(z.array(octJwkSchema).min(1))
   .refine((keys) => new Set(keys.map((key) => key.kid)).size === keys.length, 'kid values must be unique');
 
+const resultKeySchema = z.strictObject({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  kid,
+  alg: z.optional(z.literal('ES256')),
+  x: z.string().min(1),
+  y: z.string().min(1),
+  d: z.string().min(1),
+});
+
+const resultKeyListSchema = z
+  .array(resultKeySchema)
+  .min(1)
+  .max(2, 'at most two result keys: the one that signs and, during a rotation, the previous one')
+  .refine((keys) => new Set(keys.map((key) => key.kid)).size === keys.length, 'kid values must be unique');
+
+const idPattern = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+const purposeSchema = z.strictObject({
+  id: z.string().regex(idPattern, 'lower-case letters, digits, ".", "_", "-" (≤ 64)'),
+  ja: z.string().min(1).max(200),
+  en: z.string().min(1).max(200),
+  retentionDays: z.int().min(1).max(3650),
+});
+
+const purposeListSchema = z
+  .array(purposeSchema)
+  .min(1)
+  .refine((purposes) => new Set(purposes.map((purpose) => purpose.id)).size === purposes.length, 'purpose ids must be unique');
+
+/** `test:` or `live:` and base64url(SHA-256(api key)), as `npm run relay:key` prints it. */
+export const KEY_HASH_PATTERN = /^(test|live):([A-Za-z0-9_-]{43})$/;
+
+const exactOrigin = z.string().refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, 'not an exact origin (scheme://host[:port])');
+
+const encryptionPublicKeySchema = z.strictObject({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string().min(1),
+  y: z.string().min(1),
+  kid: z.optional(kid),
+  alg: z.optional(z.literal('ECDH-ES+A256KW')),
+  use: z.optional(z.literal('enc')),
+});
+
+const clientSchema = z.strictObject({
+  id: z.string().regex(idPattern, 'lower-case letters, digits, ".", "_", "-" (≤ 64)'),
+  keyHashes: z.array(z.string().regex(KEY_HASH_PATTERN, 'expected test:<base64url sha256> or live:<…> (npm run relay:key)')).min(1).max(2, 'at most two keys: the current one and, during a rotation, the next'),
+  origins: z.array(exactOrigin).min(1),
+  purposes: z.array(z.string().regex(idPattern)).min(1),
+  webhookUrl: z.optional(z.url({ protocol: /^https?$/ })),
+  encryptionKey: z.optional(encryptionPublicKeySchema),
+});
+
+const clientListSchema = z
+  .array(clientSchema)
+  .min(1)
+  .refine((clients) => new Set(clients.map((client) => client.id)).size === clients.length, 'client ids must be unique')
+  .refine((clients) => {
+    const hashes = clients.flatMap((client) => client.keyHashes);
+    return new Set(hashes).size === hashes.length;
+  }, 'an API key belongs to one client only');
+
 export type PrivateJwk = z.infer<typeof privateJwkSchema>;
+export type ResultKeyJwk = z.infer<typeof resultKeySchema>;
+export type PurposeConfig = z.infer<typeof purposeSchema>;
+export type ClientConfig = z.infer<typeof clientSchema>;
+export type RelayEnvironment = 'test' | 'live';
+
+/**
+ * The API key of the development client: printed by `npm start`, written in the README. A `test`
+ * key, so a relay talking to the real portal (a `live` relay) refuses it.
+ */
+export const DEV_API_KEY = 'myna_test_LOCALDEVELOPMENTKEY_notasecret_0000';
+export const DEV_CLIENT_ID = 'demo';
+
+const DEV_PURPOSES: readonly PurposeConfig[] = [
+  { id: 'mortgage-prescreen', ja: '住宅ローンの事前審査（デモ）', en: 'Mortgage pre-screening (demo)', retentionDays: 30 },
+  { id: 'benefit-application', ja: '給付金の申請審査（デモ）', en: 'Benefit application review (demo)', retentionDays: 90 },
+];
 export type OctJwk = z.infer<typeof octJwkSchema>;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -233,6 +313,25 @@ export const SETTINGS = SettingsTable.empty()
     example: '90',
     doc: 'how long the provider keeps the data under the consent; shown in the disclosure and returned as `retainUntil` (Japan date)',
   })
+  .add('purposes', {
+    env: 'RELAY_PURPOSES',
+    type: json(purposeListSchema),
+    default: {
+      derive: (s, given): readonly PurposeConfig[] =>
+        given('RELAY_PURPOSE') || given('RELAY_RETENTION_DAYS')
+          ? [{ id: 'default', ja: s.purpose, en: s.purpose, retentionDays: s.retentionDays }]
+          : DEV_PURPOSES,
+    },
+    shown: "two demo purposes (`mortgage-prescreen`, `benefit-application`); with `RELAY_PURPOSE` one entry `default` of that text and `RELAY_RETENTION_DAYS`",
+    example: '[{"id":"mortgage-prescreen","ja":"住宅ローンの事前審査","en":"Mortgage pre-screening","retentionDays":90}]',
+    doc: 'the purpose table: JSON array of `{ id, ja, en, retentionDays }` (id: lower case, digits, `.`, `_`, `-`). Sessions and unbound buttons name a purpose by id; its text is what the disclosure, the portal\'s consent screen and the signed result show; its retention decides `retainUntil`. The first entry is used when an unbound button names none. Replaces `RELAY_PURPOSE` + `RELAY_RETENTION_DAYS` (a one-entry shorthand; set one form, not both)',
+    check: (_purposes, _s, given) => {
+      const shorthand = ['RELAY_PURPOSE', 'RELAY_RETENTION_DAYS'].find(given);
+      if (given('RELAY_PURPOSES') && shorthand !== undefined) {
+        throw new ConfigError('RELAY_PURPOSES', `set the purpose table or its shorthand ${shorthand}, not both`);
+      }
+    },
+  })
   .add('dataDir', {
     env: 'RELAY_DATA_DIR',
     type: anyText,
@@ -265,6 +364,14 @@ export const SETTINGS = SettingsTable.empty()
     example: 'bank-relay',
     doc: "the relay's `client_id` at the portal",
   })
+  .add('environment', {
+    env: 'RELAY_ENVIRONMENT',
+    type: text((raw, refuse): RelayEnvironment => (raw === 'test' || raw === 'live' ? raw : refuse(`expected test or live, got "${raw}"`))),
+    default: { derive: (s): RelayEnvironment => (isLoopbackUrl(new URL(s.portalIssuer)) ? 'test' : 'live') },
+    shown: '`test` when `PORTAL_ISSUER` is on loopback (the sandbox), else `live`',
+    example: 'live',
+    doc: 'which API keys the relay accepts: `test` keys (`myna_test_…`) for a sandbox, `live` keys (`myna_live_…`) for the real portal. A key of the other kind is refused (`401 api-key-environment`), and a configured key hash of the other kind stops the start',
+  })
   .add('signingKey', {
     env: 'RELAY_SIGNING_KEY',
     type: json(privateJwkSchema),
@@ -282,6 +389,66 @@ export const SETTINGS = SettingsTable.empty()
     development: true,
     example: '[{"kty":"oct","kid":"enc-2026-01","k":"<32 bytes base64url>"}]',
     doc: 'JSON array (or `{"keys":[…]}`) of 256-bit oct JWKs sealing flow secrets (JWE `A256KW` + `A256GCM`). The first seals; all are tried by `kid` when opening, so rotate by prepending a new key and dropping the old one after `RELAY_FLOW_TTL_SECONDS`',
+  })
+  .add('resultKeys', {
+    env: 'RELAY_RESULT_KEYS',
+    type: json(resultKeyListSchema),
+    default: null,
+    shown: 'generated dev key',
+    development: true,
+    example: '[{"kty":"EC","crv":"P-256","x":"…","y":"…","d":"…","kid":"result-2026-12"}]',
+    doc: 'JSON array of one or two private EC P-256 JWKs (with `kid`) that sign the results handed to providers (ES256, `typ: myna-result+jwt`); never the portal key above. The first signs; both are published at `/.well-known/jwks.json`, so rotate by prepending the new key, then dropping the old one once no result it signed is still being verified',
+  })
+  .add('subjectSecret', {
+    env: 'RELAY_SUBJECT_SECRET',
+    type: text((raw, refuse) => (/^[A-Za-z0-9_-]{43,}$/.test(raw) ? raw : refuse('expected at least 32 random bytes, base64url (43+ characters)'))),
+    default: null,
+    shown: 'generated dev secret',
+    development: true,
+    example: '<32 random bytes, base64url>',
+    doc: 'HMAC key of the pairwise subject ids in signed results (`sub`: stable for one citizen and one provider, different across providers). Changing it changes every `sub`: keep it for the life of the deployment, shared by every instance',
+  })
+  .add('clients', {
+    env: 'RELAY_CLIENTS',
+    type: json(clientListSchema),
+    default: {
+      derive: (s): readonly ClientConfig[] | null =>
+        isLoopbackUrl(new URL(s.publicUrl))
+          ? [{ id: DEV_CLIENT_ID, keyHashes: [apiKeyHash(DEV_API_KEY)], origins: [...s.allowedOrigins], purposes: s.purposes.map((purpose) => purpose.id) }]
+          : null,
+    },
+    shown: 'on localhost: one client `demo` with the key `' + 'myna_test_LOCALDEVELOPMENTKEY_notasecret_0000' + '`, every allowed origin and purpose',
+    development: true,
+    example: '[{"id":"bank-web","keyHashes":["live:…"],"origins":["https://www.bank.example"],"purposes":["mortgage-prescreen"]}]',
+    doc: 'the provider backends that create sessions: JSON array of `{ id, keyHashes, origins, purposes, webhookUrl?, encryptionKey? }`. `keyHashes`: one or two (rotation) `test:`/`live:` + base64url SHA-256 of the API key, as `npm run relay:key` prints them — the relay never stores a key. `origins`: the pages where its sessions\' buttons run (each also in `RELAY_ALLOWED_ORIGINS`). `purposes`: ids from `RELAY_PURPOSES` it may use. `encryptionKey`: a public EC P-256 JWK; results are then a JWE (`ECDH-ES+A256KW` + `A256GCM`) around the signed JWT',
+    check: (clients, s) => {
+      for (const client of clients ?? []) {
+        for (const hash of client.keyHashes) {
+          const environment = KEY_HASH_PATTERN.exec(hash)?.[1];
+          if (environment !== s.environment) {
+            throw new ConfigError('RELAY_CLIENTS', `client ${client.id}: a ${environment} key on a ${s.environment} relay (RELAY_ENVIRONMENT)`);
+          }
+        }
+        const origin = client.origins.find((candidate) => !s.allowedOrigins.includes(candidate));
+        if (origin !== undefined) throw new ConfigError('RELAY_CLIENTS', `client ${client.id}: origin ${origin} is not in RELAY_ALLOWED_ORIGINS`);
+        const purpose = client.purposes.find((id) => !s.purposes.some((candidate) => candidate.id === id));
+        if (purpose !== undefined) throw new ConfigError('RELAY_CLIENTS', `client ${client.id}: purpose "${purpose}" is not in RELAY_PURPOSES`);
+      }
+    },
+  })
+  .add('sessionTtlSeconds', {
+    env: 'RELAY_SESSION_TTL_SECONDS',
+    type: integer(300, 86400),
+    default: 3600,
+    example: '1800',
+    doc: 'how long a provider session (and its client token) can start a flow (300 … 86400); an unfinished session is `expired` after it',
+  })
+  .add('resultTtlSeconds', {
+    env: 'RELAY_RESULT_TTL_SECONDS',
+    type: integer(60, 86400),
+    default: 3600,
+    example: '600',
+    doc: 'how long a completed session\'s result can be fetched (60 … 86400), counted from completion; then the relay purges it (`410 result-purged`). `DELETE /v1/sessions/{id}` purges it at once',
   })
   .add('flowTtlSeconds', {
     env: 'RELAY_FLOW_TTL_SECONDS',
@@ -435,9 +602,28 @@ export type RelayConfig = Omit<RelaySettings, SmtpSetting> & {
 /** Reads and validates the relay's settings; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): RelayConfig {
   const { settings, developmentDefaults } = SETTINGS.read(env);
+  requireSharedSecrets(settings);
   // The SMTP_* settings travel as one value, `smtp`: the mailer's input.
   const rest = Object.fromEntries(Object.entries(settings).filter(([key]) => !key.startsWith('smtp'))) as Omit<RelaySettings, SmtpSetting>;
   return { ...rest, smtp: smtpConfig(settings), developmentDefaults };
+}
+
+/**
+ * Behind a public URL several instances serve one relay, so nothing they must share may be
+ * generated per instance: clients, keys and the pairwise-subject secret have to be configured.
+ */
+function requireSharedSecrets(s: RelaySettings): void {
+  if (isLoopbackUrl(new URL(s.publicUrl))) return;
+  const missing = [
+    ...(s.clients === null ? ['RELAY_CLIENTS'] : []),
+    ...(s.signingKey === null ? ['RELAY_SIGNING_KEY'] : []),
+    ...(s.encryptionKeys === null ? ['RELAY_ENCRYPTION_KEYS'] : []),
+    ...(s.resultKeys === null ? ['RELAY_RESULT_KEYS'] : []),
+    ...(s.subjectSecret === null ? ['RELAY_SUBJECT_SECRET'] : []),
+  ];
+  if (missing.length > 0) {
+    throw new ConfigError(missing[0]!, `required when RELAY_PUBLIC_URL is not on localhost (every instance must share it): set ${missing.join(', ')}`);
+  }
 }
 
 /** A database URL without its credentials, for logs. */

@@ -26,3 +26,6 @@ export type { FlowStatusAnswer, FlowResultData } from './flows/redeem.js';
 export type { ResultRecord, ResultValue } from './flows/result-records.js';
 export type { HandOffOutcome } from './flows/callback.js';
 export type { FlowQuery } from './query.js';
+export { apiKeyHash, generateApiKey } from './sessions/api-keys.js';
+export { DEV_API_KEY, DEV_CLIENT_ID, type ClientConfig, type PurposeConfig } from './config.js';
+export type { SessionRecord, SessionState, SessionStore } from './store/types.js';

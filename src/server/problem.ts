@@ -49,6 +49,7 @@ export class ProblemError extends Error {
 
 const TITLES: Partial<Record<number, string>> = {
   400: 'Bad request',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',

@@ -26,7 +26,7 @@ export interface SettingSpec<T, D, Earlier> {
   /** The default is a development stand-in: the start-up log names the variable when it applies. */
   development?: true;
   /** A rule across settings; throws a ConfigError. */
-  check?: (value: T | D, earlier: Earlier) => void;
+  check?: (value: T | D, earlier: Earlier, given: Given) => void;
 }
 
 export interface SettingRow {
@@ -82,7 +82,7 @@ export class SettingsTable<S extends object> {
         if (!result.success) throw new ConfigError(spec.env, result.error.issues[0]?.message ?? 'invalid');
         value = result.data;
       }
-      spec.check?.(value, values);
+      spec.check?.(value, values, given);
       values[key] = value;
     }
     return { settings: values as S, developmentDefaults };

@@ -15,6 +15,8 @@ export interface Persona {
   descriptionJa: string;
   descriptionEn: string;
   pin: string;
+  /** The card holder's basic attributes (基本4情報), reported with every result as `holder`. */
+  holder: { name: string; nameKana: string; birthDate: string; address: string };
   outcome: PersonaOutcome;
   /** Sorted by `asOf`; one per tax year (課税年度), as of June 1st when the levy is fixed. */
   records: readonly PersonaRecord[];
@@ -116,6 +118,7 @@ const yamadaTaro: Persona = {
   descriptionJa: '会社員・世帯主。給与収入 567万円（2025年度）',
   descriptionEn: 'Employee, head of household. Salary revenue ¥5,670,000 (tax year 2025)',
   pin: '1234',
+  holder: { name: '山田　太郎', nameKana: 'ヤマダ　タロウ', birthDate: '1985-04-12', address: '東京都千代田区霞が関二丁目1番1号' },
   outcome: { status: 'SUCCESS', timing: 'immediate' },
   records: [
     { year: 2023, revenue: 5_050_000, income: 3_598_400, deductions: taroDeductions(727_200), totalDeductions: 1_517_700, taxable: 2_080_000, levyBeforeCredits: 124_800, adjustmentCredit: 1_500, municipalLevy: 123_300, prefecturalLevy: 82_200, perCapita: true },
@@ -134,6 +137,7 @@ const yamadaHanako: Persona = {
   descriptionJa: '山田 太郎の妻（続柄: 妻）。パート収入',
   descriptionEn: "Taro Yamada's wife (relationship: wife). Part-time salary",
   pin: '2345',
+  holder: { name: '山田　花子', nameKana: 'ヤマダ　ハナコ', birthDate: '1987-09-30', address: '東京都千代田区霞が関二丁目1番1号' },
   outcome: { status: 'SUCCESS', timing: 'immediate' },
   records: [
     { year: 2023, revenue: 980_000, income: 430_000, deductions: hanakoDeductions, totalDeductions: 430_000, taxable: 0, levyBeforeCredits: 0, adjustmentCredit: 0, municipalLevy: 0, prefecturalLevy: 0, perCapita: false },
@@ -150,6 +154,7 @@ const satoKen: Persona = {
   descriptionJa: '単身世帯。地方税の記録なし（値はすべて null）',
   descriptionEn: 'Single-person household. No local tax record (all values null)',
   pin: '3456',
+  holder: { name: '佐藤　健', nameKana: 'サトウ　ケン', birthDate: '1992-01-20', address: '大阪府大阪市北区中之島一丁目3番20号' },
   outcome: { status: 'SUCCESS', timing: 'immediate' },
   records: [2023, 2024, 2025].map((year) => taxYear(year, household('0023456789', 'householder'), null)),
 };
@@ -166,6 +171,7 @@ const suzukiIchiro: Persona = {
   descriptionJa: '応答が遅い（結果が出るまで時間がかかる。既定は25秒）',
   descriptionEn: 'Slow answer (the result takes a while; 25 seconds by default)',
   pin: '4567',
+  holder: { name: '鈴木　一郎', nameKana: 'スズキ　イチロウ', birthDate: '1979-11-03', address: '愛知県名古屋市中区三の丸三丁目1番1号' },
   outcome: { status: 'SUCCESS', timing: 'slow' },
   records: [
     { year: 2024, revenue: 4_050_000, income: 2_798_400, deductions: singleDeductions(587_250), totalDeductions: 1_045_250, taxable: 1_753_000, levyBeforeCredits: 105_180, adjustmentCredit: 1_500, municipalLevy: 103_600, prefecturalLevy: 69_100, perCapita: true },
@@ -181,6 +187,7 @@ const takahashiMisaki: Persona = {
   descriptionJa: '取得に失敗する（中間サーバのエラー）',
   descriptionEn: 'Retrieval fails (intermediate server error)',
   pin: '5678',
+  holder: { name: '高橋　美咲', nameKana: 'タカハシ　ミサキ', birthDate: '1995-07-07', address: '福岡県福岡市中央区天神一丁目8番1号' },
   outcome: {
     status: 'ERROR',
     code: 'INTERMEDIATE_SERVER_ERROR',
@@ -189,7 +196,25 @@ const takahashiMisaki: Persona = {
   records: [],
 };
 
-export const PERSONAS: readonly Persona[] = [yamadaTaro, yamadaHanako, satoKen, suzukiIchiro, takahashiMisaki];
+/**
+ * Someone else of the same name: the data is real, but a provider session naming the demo
+ * applicant 山田 太郎 (born 1985-04-12) must get nothing from this card (subject_mismatch).
+ */
+const yamadaTaroOther: Persona = {
+  id: 'yamada-taro-other',
+  nameJa: '山田 太郎（同姓同名の別人）',
+  nameEn: 'Taro Yamada (another person, same name)',
+  descriptionJa: '申込者と氏名は同じで生年月日が違う（本人確認で不一致になる）',
+  descriptionEn: 'Same name as the applicant, different birth date (fails the identity check)',
+  pin: '6789',
+  holder: { name: '山田　太郎', nameKana: 'ヤマダ　タロウ', birthDate: '1990-02-14', address: '北海道札幌市中央区北一条西二丁目' },
+  outcome: { status: 'SUCCESS', timing: 'immediate' },
+  records: [
+    { year: 2025, revenue: 3_800_000, income: 2_640_000, deductions: singleDeductions(551_000), totalDeductions: 1_009_000, taxable: 1_631_000, levyBeforeCredits: 97_860, adjustmentCredit: 1_500, municipalLevy: 96_300, prefecturalLevy: 64_200, perCapita: true },
+  ].map((year) => salaryRecord(household('0045678901', 'householder'), year)),
+};
+
+export const PERSONAS: readonly Persona[] = [yamadaTaro, yamadaHanako, satoKen, suzukiIchiro, takahashiMisaki, yamadaTaroOther];
 
 export function personaById(id: string): Persona | undefined {
   return PERSONAS.find((persona) => persona.id === id);

@@ -31,5 +31,4 @@ export interface FallbackContext extends FallbackSettings {
 
 export const CONTACT_PURPOSE = 'fallback-contact';
 export const RETURN_PURPOSE = 'fallback-return';
-export const FINGERPRINT_PURPOSE = 'idempotency-fingerprint';
 

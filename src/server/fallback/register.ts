@@ -11,7 +11,7 @@ import { normaliseQuery } from '../query.js';
 import { IdempotencyConflictError, type RegistrationRecord } from '../store/types.js';
 import { DAY_MS } from '../../domain/japan-time.js';
 import { CONTACT_PURPOSE, RETURN_PURPOSE, type FallbackContext } from './context.js';
-import { beginIdempotent, inProgress } from './idempotency.js';
+import { beginIdempotent, inProgress } from '../idempotency.js';
 
 export const MAX_EMAIL_LENGTH = 254;
 

@@ -5,7 +5,9 @@ import { ProblemError } from '../problem.js';
 import type { FlowRecord } from '../store/types.js';
 import type { FlowContext } from './context.js';
 import { alreadyRedeemed, flowExpired, loadFlow } from './load.js';
-import { recordsFromPayload } from './result-records.js';
+import { holderFromPayload, recordsFromPayload } from './result-records.js';
+import { resolvePurpose } from '../purposes.js';
+import { completeSession, type VerifiedRetrieval } from '../sessions/result.js';
 import { unsealSecrets } from './secrets.js';
 import { digestsEqual, sha256Base64url } from './tokens.js';
 
@@ -67,14 +69,22 @@ async function pollPortal(
       case 'SUCCESS': {
         const payload = await portal.verifyResult(answer.jws, secrets.subject);
         const records = recordsFromPayload(payload, { processId: secrets.processId, items: flow.items, query: flow.query });
+        const retrievedAt = new Date(now()).toISOString();
+        if (flow.sessionId !== null) {
+          const settled = await settleSession(context, flow.sessionId, { records, holder: holderFromPayload(payload), portalSubject: secrets.subject, retrievedAt });
+          // A mismatching holder gets nothing, not even in the widget: the form is the applicant's.
+          if (settled === 'subject_mismatch') return await fail('subject-mismatch', false);
+          if (settled !== 'completed') return await fail('expired', false);
+        }
         // Hand out once: only the call that moves pending → redeemed returns the data.
         if (!(await store.transition(flow.id, ['pending'], { status: 'redeemed', sealed: null, pollLockUntil: null }))) {
           return currentAnswer(context, flow.id);
         }
-        const consent = { service: context.serviceName, purpose: context.purpose, retainUntil: flow.retainUntil };
+        const purpose = resolvePurpose(context.purposes, flow.purposeId);
+        const consent = { service: context.serviceName, purpose: purpose.ja, retainUntil: flow.retainUntil };
         return {
           status: 'success',
-          result: { items: flow.items, query: flow.query, records, retrievedAt: new Date(now()).toISOString(), consent },
+          result: { items: flow.items, query: flow.query, records, retrievedAt, consent, ...(flow.sessionId === null ? {} : { sessionId: flow.sessionId }) },
         };
       }
     }
@@ -132,4 +142,10 @@ export function settledAnswer(flow: FlowRecord): FlowStatusAnswer {
       break;
   }
   throw new Error(`Flow ${flow.id} in status ${flow.status} has no settled answer`);
+}
+
+async function settleSession(context: FlowContext, sessionId: string, retrieval: VerifiedRetrieval) {
+  const session = await context.sessions.getSession(sessionId);
+  if (session === undefined) return 'gone';
+  return completeSession(context, session, retrieval);
 }

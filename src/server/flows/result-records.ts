@@ -5,6 +5,7 @@ import { isoDate, query as flowQuery, type ResultRecord, type ResultValue, type 
 import { valueEntriesFor, type ValueEntry } from '../items.js';
 import { PortalError } from '../portal/errors.js';
 import { type FlowQuery, normaliseQuery } from '../query.js';
+import type { Holder } from '../sessions/subject.js';
 
 export type { ResultRecord, ResultValue };
 type ResultValueKind = ValueKind;
@@ -41,6 +42,21 @@ export function recordsFromPayload(
       return resultValue(entry, record.values[entry.key]);
     }),
   }));
+}
+
+const holderSchema = z.object({
+  name: z.string().max(200).optional(),
+  nameKana: z.string().max(200).optional(),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+/**
+ * The card holder's basic attributes (基本4情報) the portal reports beside the records (member
+ * `holder`); undefined when absent or malformed, which a session with a subject treats as a mismatch.
+ */
+export function holderFromPayload(payload: JWTPayload): Holder | undefined {
+  const parsed = holderSchema.safeParse(payload['holder']);
+  return parsed.success ? parsed.data : undefined;
 }
 
 function resultValue(entry: ValueEntry, raw: unknown): ResultValue {

@@ -6,11 +6,13 @@ import { FETCH_HEADER, IDEMPOTENCY_HEADER } from '../../protocol/index.js';
 /**
  * CORS for the widget: the request's Origin is echoed only when it is on the exact allowlist.
  * No credentials are ever allowed (the widget calls with `credentials: 'omit'`). Preflights from
- * other origins are refused outright.
+ * other origins are refused outright. Paths under `except` get no CORS answer at all.
  */
-export function cors(allowedOrigins: readonly string[]): MiddlewareHandler {
+export function cors(allowedOrigins: readonly string[], options: { except?: string } = {}): MiddlewareHandler {
   const allowed = new Set(allowedOrigins);
+  const excluded = (path: string) => options.except !== undefined && (path === options.except || path.startsWith(`${options.except}/`));
   return async (c, next) => {
+    if (excluded(c.req.path)) return next();
     const origin = c.req.header('Origin');
     const isAllowed = origin !== undefined && allowed.has(origin);
     if (c.req.method === 'OPTIONS') {

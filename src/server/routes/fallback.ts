@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { fallbackRegistered } from '../../protocol/index.js';
 import { answer } from '../http/answer.js';
 import type { FallbackContext } from '../fallback/context.js';
-import { readIdempotencyKey } from '../fallback/idempotency.js';
+import { readIdempotencyKey } from '../idempotency.js';
 import { parseFallbackRequest, registerFallback } from '../fallback/register.js';
 import { IDEMPOTENCY_HEADER } from '../../protocol/index.js';
 import type { RelayEnv } from '../http/env.js';

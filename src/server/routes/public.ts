@@ -11,7 +11,7 @@ const CACHEABLE = 'public, max-age=300';
 /** Read-only resources: health, catalog, the relay's public signing keys, the hand-off script. */
 export function publicRoutes(keys: RelayKeys): Hono<RelayEnv> {
   const routes = new Hono<RelayEnv>();
-  const jwks = JSON.stringify({ keys: [keys.signing.publicJwk] });
+  const jwks = JSON.stringify({ keys: keys.publicJwks });
   // Serialised once; typed as the protocol's answer so its shape cannot drift.
   const catalog = JSON.stringify(catalogForApi() satisfies CatalogAnswer);
 

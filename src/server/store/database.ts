@@ -63,6 +63,26 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX idempotency_keys_expires_at ON idempotency_keys (expires_at);
   `,
+  `
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL CHECK (state IN ('open', 'completed', 'subject_mismatch', 'expired')),
+    reference TEXT,
+    request TEXT NOT NULL,
+    sealed_subject TEXT,
+    sealed_result TEXT,
+    flow_id TEXT,
+    retain_until TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    completed_at INTEGER,
+    result_expires_at INTEGER
+  ) STRICT;
+  CREATE INDEX sessions_expires_at ON sessions (expires_at);
+  CREATE INDEX sessions_result_expires_at ON sessions (result_expires_at);
+  `,
 ];
 
 /**

@@ -4,6 +4,7 @@ import type pg from 'pg';
 export const MIGRATION_LOCK = 0x6d796e61; // "myna"
 export const FLOW_PURGE_LOCK = 0x6d796e62;
 export const REGISTRATION_PURGE_LOCK = 0x6d796e63;
+export const SESSION_PURGE_LOCK = 0x6d796e64;
 
 /** Runs `work` on one pooled connection inside BEGIN … COMMIT; any error rolls back and is rethrown. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

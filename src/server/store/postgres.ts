@@ -2,6 +2,7 @@ import pg from 'pg';
 import { migratePostgres } from './postgres-migrations.js';
 import { FLOW_PURGE_LOCK, purgeUnderLock } from './postgres-transaction.js';
 import { postgresRegistrations } from './postgres-registrations.js';
+import { postgresSessions } from './postgres-sessions.js';
 import { FLOW_COLUMNS, flowFromRow, flowToRow, PATCH_COLUMNS, TOMBSTONE_MS, type FlowRow } from './rows.js';
 import type { FlowPatch, RelayStore } from './types.js';
 
@@ -48,6 +49,7 @@ export async function openPostgresRelayStore(url: string, options: PostgresStore
 
   return {
     ...postgresRegistrations(pool),
+    ...postgresSessions(pool),
     async insert(record) {
       const row = flowToRow(record);
       await pool.query(insertFlowSql, FLOW_COLUMNS.map((column) => row[column]));

@@ -10,6 +10,9 @@ import type {
   MailLanguage,
   RegistrationRecord,
   RegistrationStatus,
+  SessionPatch,
+  SessionRecord,
+  SessionState,
 } from './types.js';
 
 /** Expired flows stay as secret-free tombstones this long, so a late call gets 410, not 404. */
@@ -54,6 +57,23 @@ export interface RegistrationRow {
   retain_until: number;
 }
 
+export interface SessionRow {
+  id: string;
+  client_id: string;
+  token_hash: string;
+  state: string;
+  reference: string | null;
+  request: string;
+  sealed_subject: string | null;
+  sealed_result: string | null;
+  flow_id: string | null;
+  retain_until: string;
+  created_at: number;
+  expires_at: number;
+  completed_at: number | null;
+  result_expires_at: number | null;
+}
+
 export interface IdempotencyRow {
   key_hash: string;
   sealed_fingerprint: string;
@@ -84,7 +104,7 @@ export function flowToRow(record: FlowRecord): FlowRow {
     status: record.status,
     mode: record.mode,
     return_url: record.returnUrl,
-    request: JSON.stringify({ items: record.items, query: record.query }),
+    request: JSON.stringify({ items: record.items, query: record.query, purposeId: record.purposeId, sessionId: record.sessionId }),
     retain_until: record.retainUntil,
     outcome: record.outcome === null ? null : JSON.stringify(record.outcome),
     sealed: record.sealed,
@@ -97,7 +117,7 @@ export function flowToRow(record: FlowRecord): FlowRow {
 }
 
 export function flowFromRow(row: FlowRow): FlowRecord {
-  const request = JSON.parse(row.request) as { items: string[]; query: FlowQuery };
+  const request = JSON.parse(row.request) as { items: string[]; query: FlowQuery; purposeId?: string; sessionId?: string | null };
   return {
     id: row.id,
     stateHash: row.state_hash,
@@ -108,6 +128,9 @@ export function flowFromRow(row: FlowRow): FlowRecord {
     returnUrl: row.return_url,
     items: request.items,
     query: request.query,
+    // Flows stored before purposes had ids served the one configured purpose.
+    purposeId: request.purposeId ?? 'default',
+    sessionId: request.sessionId ?? null,
     retainUntil: row.retain_until,
     outcome: row.outcome === null ? null : (JSON.parse(row.outcome) as FlowOutcome),
     sealed: row.sealed,
@@ -163,6 +186,57 @@ export function registrationFromRow(row: RegistrationRow): RegistrationRecord {
   };
 }
 
+export const SESSION_PATCH_COLUMNS: Record<keyof SessionPatch, string> = {
+  state: 'state',
+  sealedSubject: 'sealed_subject',
+  sealedResult: 'sealed_result',
+  flowId: 'flow_id',
+  completedAt: 'completed_at',
+  resultExpiresAt: 'result_expires_at',
+};
+
+export function sessionToRow(record: SessionRecord): SessionRow {
+  return {
+    id: record.id,
+    client_id: record.clientId,
+    token_hash: record.tokenHash,
+    state: record.state,
+    reference: record.reference,
+    request: JSON.stringify({ items: record.items, purposeId: record.purposeId, query: record.query, returnUrl: record.returnUrl }),
+    sealed_subject: record.sealedSubject,
+    sealed_result: record.sealedResult,
+    flow_id: record.flowId,
+    retain_until: record.retainUntil,
+    created_at: record.createdAt,
+    expires_at: record.expiresAt,
+    completed_at: record.completedAt,
+    result_expires_at: record.resultExpiresAt,
+  };
+}
+
+export function sessionFromRow(row: SessionRow): SessionRecord {
+  const request = JSON.parse(row.request) as { items: string[]; purposeId: string; query: FlowQuery; returnUrl: string | null };
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    tokenHash: row.token_hash,
+    state: row.state as SessionState,
+    reference: row.reference,
+    items: request.items,
+    purposeId: request.purposeId,
+    query: request.query,
+    returnUrl: request.returnUrl,
+    sealedSubject: row.sealed_subject,
+    sealedResult: row.sealed_result,
+    flowId: row.flow_id,
+    retainUntil: row.retain_until,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    completedAt: row.completed_at,
+    resultExpiresAt: row.result_expires_at,
+  };
+}
+
 export function keyFromRow(row: IdempotencyRow): IdempotencyRecord {
   return {
     keyHash: row.key_hash,
@@ -191,4 +265,9 @@ export const FLOW_COLUMNS = columns<FlowRow>()([
 export const REGISTRATION_COLUMNS = columns<RegistrationRow>()([
   'id', 'status', 'reason', 'lang', 'request', 'flow_id', 'sealed_contact', 'sealed_return', 'created_at', 'send_at',
   'attempts', 'claimed_until', 'sent_at', 'link_expires_at', 'used_at', 'retain_until',
+]);
+
+export const SESSION_COLUMNS = columns<SessionRow>()([
+  'id', 'client_id', 'token_hash', 'state', 'reference', 'request', 'sealed_subject', 'sealed_result', 'flow_id',
+  'retain_until', 'created_at', 'expires_at', 'completed_at', 'result_expires_at',
 ]);

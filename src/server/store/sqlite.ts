@@ -1,6 +1,7 @@
 import { openDatabase, SQLITE_FILE } from './database.js';
 import { flowFromRow, flowToRow, PATCH_COLUMNS, TOMBSTONE_MS, type FlowRow } from './rows.js';
 import { registrationStatements } from './sqlite-registrations.js';
+import { sessionStatements } from './sqlite-sessions.js';
 import type { FlowPatch, RelayStore } from './types.js';
 
 export { SQLITE_FILE };
@@ -34,6 +35,7 @@ export function openSqliteRelayStore(dataDir: string): RelayStore {
 
   return {
     ...registrationStatements(db, checkpoint),
+    ...sessionStatements(db, checkpoint),
     async insert(record) {
       insert.run(flowToRow(record));
     },

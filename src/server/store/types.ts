@@ -46,6 +46,10 @@ export interface FlowRecord {
   returnUrl: string;
   items: string[];
   query: FlowQuery;
+  /** An id of RELAY_PURPOSES: the text the person consented to. */
+  purposeId: string;
+  /** The provider session this flow serves; null for an unbound button (autofill only). */
+  sessionId: string | null;
   retainUntil: string;
   outcome: FlowOutcome | null;
   sealed: string | null;
@@ -172,5 +176,54 @@ export interface RegistrationStore {
   releaseIdempotency(keyHash: string, owner: string): Promise<void>;
 }
 
-/** The embedded store implements both. */
-export type RelayStore = FlowStore & RegistrationStore;
+/**
+ * What the relay stores of a provider session; the status a provider sees combines it with the
+ * session's current flow (src/server/sessions/status.ts). open → completed or subject_mismatch;
+ * open → expired once `expiresAt` passed.
+ */
+export type SessionState = 'open' | 'completed' | 'subject_mismatch' | 'expired';
+
+export interface SessionRecord {
+  id: string;
+  clientId: string;
+  /** SHA-256 of the client token the page holds. */
+  tokenHash: string;
+  state: SessionState;
+  reference: string | null;
+  items: string[];
+  purposeId: string;
+  query: FlowQuery;
+  returnUrl: string | null;
+  /** JWE of the provider's `subject`; null when none was given, and once the session ended. */
+  sealedSubject: string | null;
+  /** JWE of the verified records and pairwise subject; null before completion and once purged. */
+  sealedResult: string | null;
+  /** The latest flow started for the session. */
+  flowId: string | null;
+  /** Japan date: end of the consented retention. */
+  retainUntil: string;
+  createdAt: number;
+  expiresAt: number;
+  completedAt: number | null;
+  /** Until when the result can be fetched. */
+  resultExpiresAt: number | null;
+}
+
+export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'sealedSubject' | 'sealedResult' | 'flowId' | 'completedAt' | 'resultExpiresAt'>>;
+
+/** Session persistence; every change a compare-and-set on the state, as for flows. */
+export interface SessionStore {
+  /** Inserts (and, with `idempotency`, marks the key done with its answer) in one transaction; see insertRegistration. */
+  insertSession(record: SessionRecord, idempotency?: { keyHash: string; owner: string; answer: string }): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | undefined>;
+  /** Applies `patch` only if the session is in one of `from`; true when it did. */
+  updateSession(id: string, from: readonly SessionState[], patch: SessionPatch): Promise<boolean>;
+  /** Forgets the session and its data at once; true when it existed. */
+  deleteSession(id: string): Promise<boolean>;
+  /** Expires open sessions past their lifetime, drops results past theirs, deletes old tombstones. */
+  purgeSessions(now: number): Promise<void>;
+}
+
+/** The embedded store implements all three. */
+export type RelayStore = FlowStore & RegistrationStore & SessionStore;

@@ -15,9 +15,12 @@ import {
   healthAnswer,
   jwksAnswer,
   problem,
+  sessionAnswer,
+  sessionCreated,
   weekAnswer,
   type ProblemCode,
 } from '../../../src/protocol/index.js';
+import { DEV_API_KEY } from '../../../src/server/index.js';
 import { RETURN_URL, fallbackBody, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
 import { testApp, type Stack } from '../../support/stack.js';
 import {
@@ -34,12 +37,17 @@ import {
  * Every route the relay registers, with what it answers: a protocol schema for JSON, or the kind
  * of non-JSON answer (a page, a redirect, a script). A route missing here fails the first test.
  */
-const CONTRACT: Record<string, core.$ZodType | 'page' | 'redirect' | 'script'> = {
+const CONTRACT: Record<string, core.$ZodType | 'page' | 'redirect' | 'script' | 'jwt' | 'empty'> = {
   'GET /healthz': healthAnswer,
   'GET /v1/catalog': catalogAnswer,
   'GET /.well-known/jwks.json': jwksAnswer,
   'GET /v1/handoff.js': 'script',
   'GET /v1/disclosure': disclosureAnswer,
+  'POST /v1/disclosure': disclosureAnswer,
+  'POST /v1/sessions': sessionCreated,
+  'GET /v1/sessions/:id': sessionAnswer,
+  'GET /v1/sessions/:id/result': 'jwt',
+  'DELETE /v1/sessions/:id': 'empty',
   'GET /v1/availability': availabilityAnswer,
   'GET /v1/availability/week': weekAnswer,
   'POST /v1/flows': flowStarted,
@@ -129,6 +137,23 @@ describe('the wire contract: every relay route answers what src/protocol names',
     await conforms('POST /v1/flows', await post('/v1/flows', {}, { ...widgetHeaders(), Origin: 'https://evil.example' }));
     await conforms('POST /v1/flows/:flowId/result', await post('/v1/flows/unknown/result', { secret: 'x'.repeat(43) }));
     await conforms('POST /v1/flows/:flowId/cancel', await post('/v1/flows/unknown/cancel', { secret: 'short' }));
+  });
+
+  it('the provider routes and their problems (server to server, Bearer key)', async () => {
+    const call = (method: string, path: string, body?: unknown, key = DEV_API_KEY) =>
+      t.app.request(path, { method, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const created = (await conforms('POST /v1/sessions', await call('POST', '/v1/sessions', { items: ['localTax'], purpose: 'mortgage-prescreen' }))) as { sessionId: string; clientToken: string };
+    await conforms('POST /v1/sessions', await call('POST', '/v1/sessions', { items: ['localTax'], purpose: 'nope' }));
+    await conforms('POST /v1/sessions', await call('POST', '/v1/sessions', {}, 'myna_test_wrong'));
+    await conforms('GET /v1/sessions/:id', await call('GET', `/v1/sessions/${created.sessionId}`));
+    await conforms('GET /v1/sessions/:id', await call('GET', '/v1/sessions/unknown'));
+    await conforms('GET /v1/sessions/:id/result', await call('GET', `/v1/sessions/${created.sessionId}/result`));
+    await conforms('POST /v1/disclosure', await t.app.request('/v1/disclosure', { method: 'POST', headers: widgetHeaders(), body: JSON.stringify({ session: created.clientToken }) }));
+    await conforms('POST /v1/disclosure', await t.app.request('/v1/disclosure', { method: 'POST', headers: widgetHeaders(), body: JSON.stringify({ session: 'x'.repeat(43) }) }));
+    const deleted = await call('DELETE', `/v1/sessions/${created.sessionId}`);
+    assert.equal(deleted.status, 204);
+    assert.equal(await deleted.text(), '');
+    await conforms('DELETE /v1/sessions/:id', await call('DELETE', `/v1/sessions/${created.sessionId}`));
   });
 
   it('flow creation, its launch (a redirect, once), the pages and the script', async () => {

@@ -51,17 +51,18 @@ describe('relay app: read-only routes', () => {
     });
   });
 
-  it('GET /.well-known/jwks.json publishes only the public signing key', async () => {
+  it('GET /.well-known/jwks.json publishes only public keys: the portal-auth key and the result key', async () => {
     const response = await t.app.request('/.well-known/jwks.json');
     assert.equal(response.status, 200);
     const { keys } = (await response.json()) as { keys: Record<string, string>[] };
-    assert.equal(keys.length, 1);
-    const [key] = keys;
-    assert.equal(key?.['kty'], 'EC');
-    assert.equal(key?.['alg'], 'ES256');
-    assert.equal(key?.['use'], 'sig');
-    assert.equal(key?.['kid'], t.relay.keys.signing.kid);
-    assert.equal(key?.['d'], undefined);
+    assert.deepEqual(
+      keys.map((key) => [key['kid'], key['kty'], key['alg'], key['use'], key['d']]),
+      [
+        [t.relay.keys.signing.kid, 'EC', 'ES256', 'sig', undefined],
+        [t.relay.keys.results[0]!.kid, 'EC', 'ES256', 'sig', undefined],
+      ],
+    );
+    assert.notEqual(t.relay.keys.signing.kid, t.relay.keys.results[0]!.kid);
   });
 
   it('GET /v1/disclosure describes service, purpose, retention and the items', async () => {
@@ -70,7 +71,8 @@ describe('relay app: read-only routes', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), HOST_ORIGIN);
     const body = (await response.json()) as Record<string, unknown>;
     assert.equal(body['service'], '〇〇銀行（デモ）');
-    assert.equal(body['purpose'], t.config.purpose);
+    assert.equal(body['purpose'], '住宅ローンの事前審査（デモ）');
+    assert.equal(body['purposeEn'], 'Mortgage pre-screening (demo)');
     assert.equal(body['retentionDays'], 30);
     assert.match(String(body['retainUntil']), /^\d{4}-\d{2}-\d{2}$/);
     assert.deepEqual(body['items'], [

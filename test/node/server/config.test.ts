@@ -10,6 +10,14 @@ function rejects(env: Record<string, string>, variable: string): void {
   );
 }
 
+/** What a relay behind a public URL must be given (every instance shares them). */
+const PRODUCTION_SECRETS = {
+  RELAY_SIGNING_KEY: JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'x', y: 'y', d: 'd', kid: 'sig-1', alg: 'ES256' }),
+  RELAY_RESULT_KEYS: JSON.stringify([{ kty: 'EC', crv: 'P-256', x: 'x', y: 'y', d: 'd', kid: 'result-1' }]),
+  RELAY_SUBJECT_SECRET: 'S'.repeat(43),
+  RELAY_CLIENTS: JSON.stringify([{ id: 'bank-web', keyHashes: [`live:${'H'.repeat(43)}`], origins: ['https://www.bank.example'], purposes: ['default'] }]),
+};
+
 describe('loadConfig', () => {
   it('starts with no settings on development defaults', () => {
     const config = loadConfig({});
@@ -48,6 +56,7 @@ describe('loadConfig', () => {
       RELAY_FLOW_TTL_SECONDS: '300',
       SMTP_HOST: 'smtp.bank.example',
       RELAY_ENCRYPTION_KEYS: JSON.stringify({ keys: [{ kty: 'oct', kid: 'k1', k: 'A'.repeat(43) }] }),
+      ...PRODUCTION_SECRETS,
     });
     assert.equal(config.publicUrl, 'https://relay.bank.example/myna');
     assert.deepEqual(config.allowedOrigins, ['https://bank.example', 'https://www.bank.example']);
@@ -55,7 +64,10 @@ describe('loadConfig', () => {
     assert.equal(config.retentionDays, 90);
     assert.equal(config.flowTtlSeconds, 300);
     assert.equal(config.encryptionKeys?.[0]?.kid, 'k1');
-    assert.deepEqual(config.developmentDefaults, ['RELAY_SIGNING_KEY']);
+    assert.deepEqual(config.developmentDefaults, []);
+    assert.equal(config.environment, 'live');
+    assert.deepEqual(config.purposes, [{ id: 'default', ja: '口座開設', en: '口座開設', retentionDays: 90 }]);
+    assert.equal(config.clients?.[0]?.id, 'bank-web');
   });
 
   it('refuses a bad value naming the variable', () => {

@@ -21,7 +21,16 @@ describe('relay keys', () => {
       assert.deepEqual(second.signing.publicJwk, first.signing.publicJwk);
       assert.equal(second.encryption[0]?.kid, first.encryption[0]?.kid);
       assert.equal((await stat(join(dir.path, 'dev-keys.json'))).mode & 0o777, 0o600);
-      assert.deepEqual(warnings, ['relay keys: development keys in use']);
+      assert.equal((await stat(join(dir.path, 'dev-result-keys.json'))).mode & 0o777, 0o600);
+      assert.deepEqual(second.results.map((key) => key.publicJwk), first.results.map((key) => key.publicJwk));
+      assert.ok(second.subjectSecret.equals(first.subjectSecret) && first.subjectSecret.length === 32);
+      // Both kinds are published: the portal-auth key and the result key, each with kid, use and alg.
+      assert.deepEqual(first.publicJwks.map(({ kid, use, alg }) => ({ kid, use, alg })), [
+        { kid: first.signing.kid, use: 'sig', alg: 'ES256' },
+        { kid: first.results[0]!.kid, use: 'sig', alg: 'ES256' },
+      ]);
+      assert.ok(first.publicJwks.every((jwk) => jwk.d === undefined));
+      assert.deepEqual(warnings, ['relay keys: development result keys in use', 'relay keys: development keys in use']);
       // A value sealed before the restart still opens after it.
       const context = { rowId: 'r1', purpose: 'test' };
       const sealed = await createSealer(first.encryption).seal({ a: 1 }, context);

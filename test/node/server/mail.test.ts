@@ -322,6 +322,8 @@ describe('fallback mail: links, retries and purges', () => {
       bindingHash: null,
       status: 'pending',
       mode: 'popup',
+      purposeId: 'mortgage-prescreen',
+      sessionId: null,
       returnUrl: RETURN_URL,
       items: ['localTax.salaryRevenue'],
       query: { method: 'latest' },

@@ -15,6 +15,8 @@ export function flow(id: string, overrides: Partial<FlowRecord> = {}): FlowRecor
     returnUrl: 'http://localhost:5173/form',
     items: ['localTax.salaryRevenue'],
     query: { method: 'at', at: '2025-06-01' },
+    purposeId: 'mortgage-prescreen',
+    sessionId: null,
     retainUntil: '2026-02-04',
     outcome: null,
     sealed: null,

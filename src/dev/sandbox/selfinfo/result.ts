@@ -15,7 +15,8 @@ export function signResult(process: SelfinfoProcess, persona: Persona, issuer: s
   const today = japanDate(now.getTime());
   const records = answerRecords(selectRecords(persona.records, process.detail.query, today), valueKeysFor(process.detail.items));
   const issuedAt = Math.floor(Date.now() / 1000);
-  return new SignJWT({ processId: process.processId, query: process.detail.query, records })
+  const { name, nameKana, birthDate, address } = persona.holder;
+  return new SignJWT({ processId: process.processId, query: process.detail.query, records, holder: { name, nameKana, birthDate, address } })
     .setProtectedHeader({ alg: 'ES256', kid: keys.signingJwk.kid, typ: RESULT_TYPE })
     .setIssuer(issuer)
     .setAudience(process.clientId)

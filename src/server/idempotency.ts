@@ -1,8 +1,19 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ProblemError } from '../problem.js';
-import { randomToken, sha256Base64url } from '../flows/tokens.js';
-import { DAY_MS } from '../../domain/japan-time.js';
-import { FINGERPRINT_PURPOSE, type FallbackContext } from './context.js';
+import { ProblemError } from './problem.js';
+import { randomToken, sha256Base64url } from './flows/tokens.js';
+import { DAY_MS } from '../domain/japan-time.js';
+import type { Sealer } from './seal.js';
+import type { RegistrationStore } from './store/types.js';
+
+const FINGERPRINT_PURPOSE = 'idempotency-fingerprint';
+
+/** What `Idempotency-Key` handling needs (the fallback route and `POST /v1/sessions`). */
+export interface IdempotencyContext {
+  registrations: Pick<RegistrationStore, 'getIdempotency' | 'claimIdempotency' | 'releaseIdempotency' | 'purgeRegistrations'>;
+  sealer: Sealer;
+  now: () => number;
+  realNow: () => number;
+}
 
 /** How long a key and its answer are remembered. */
 const KEY_TTL_MS = DAY_MS;
@@ -31,16 +42,16 @@ export function readIdempotencyKey(header: string | undefined): string | undefin
 /**
  * Takes the key for this request, or answers for it: the stored answer when the same request
  * already completed, 422 `idempotency-key-reused` for another body, 409 `idempotency-in-progress`
- * while the first request still runs. Keys are scoped to the calling origin.
+ * while the first request still runs. Keys are scoped (the calling origin, the API client).
  */
 export async function beginIdempotent<T>(
-  context: FallbackContext,
-  origin: string,
+  context: IdempotencyContext,
+  scope: string,
   key: string,
   fingerprint: string,
 ): Promise<IdempotencyStart<T>> {
   const { registrations, sealer } = context;
-  const keyHash = sha256Base64url(`${origin}\n${key}`);
+  const keyHash = sha256Base64url(`${scope}\n${key}`);
   const owner = randomToken();
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const record = {
@@ -77,7 +88,7 @@ export function inProgress(): ProblemError {
   });
 }
 
-async function sameFingerprint(context: FallbackContext, sealed: string, keyHash: string, fingerprint: string): Promise<boolean> {
+async function sameFingerprint(context: IdempotencyContext, sealed: string, keyHash: string, fingerprint: string): Promise<boolean> {
   let stored: unknown;
   try {
     stored = await context.sealer.unseal(sealed, { rowId: keyHash, purpose: FINGERPRINT_PURPOSE });

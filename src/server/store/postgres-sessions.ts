@@ -1,0 +1,57 @@
+import type pg from 'pg';
+import { inTransaction, purgeUnderLock, SESSION_PURGE_LOCK } from './postgres-transaction.js';
+import { SESSION_COLUMNS, SESSION_PATCH_COLUMNS, sessionFromRow, sessionToRow, TOMBSTONE_MS, type SessionRow } from './rows.js';
+import { IdempotencyConflictError, type SessionPatch, type SessionStore } from './types.js';
+
+const insertSql = `INSERT INTO sessions (${SESSION_COLUMNS.join(', ')}) VALUES (${SESSION_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})`;
+
+/** The SessionStore part of the Postgres store, on the flows' pool. */
+export function postgresSessions(pool: pg.Pool): SessionStore {
+  const selectOne = async (sql: string, value: string) => {
+    const { rows } = await pool.query<SessionRow>(sql, [value]);
+    return rows[0] === undefined ? undefined : sessionFromRow(rows[0]);
+  };
+
+  return {
+    async insertSession(record, idempotency) {
+      const row = sessionToRow(record);
+      const values = SESSION_COLUMNS.map((column) => row[column]);
+      if (idempotency === undefined) {
+        await pool.query(insertSql, values);
+        return;
+      }
+      // The key is marked done and the row inserted in one transaction: both or neither.
+      await inTransaction(pool, async (client) => {
+        const completed = await client.query(
+          `UPDATE idempotency_keys SET state = 'done', answer = $3 WHERE key_hash = $1 AND owner = $2 AND state = 'running'`,
+          [idempotency.keyHash, idempotency.owner, idempotency.answer],
+        );
+        if (completed.rowCount !== 1) throw new IdempotencyConflictError();
+        await client.query(insertSql, values);
+      });
+    },
+    getSession: (id) => selectOne('SELECT * FROM sessions WHERE id = $1', id),
+    getSessionByTokenHash: (tokenHash) => selectOne('SELECT * FROM sessions WHERE token_hash = $1', tokenHash),
+    async updateSession(id, from, patch) {
+      const entries = (Object.entries(patch) as [keyof SessionPatch, unknown][]).filter(([, value]) => value !== undefined);
+      if (entries.length === 0 || from.length === 0) throw new Error('updateSession needs a patch and a from state');
+      const assignments = entries.map(([key], index) => `${SESSION_PATCH_COLUMNS[key]} = $${index + 3}`);
+      const result = await pool.query(`UPDATE sessions SET ${assignments.join(', ')} WHERE id = $1 AND state = ANY($2::text[])`, [
+        id,
+        from,
+        ...entries.map(([, value]) => value),
+      ]);
+      return result.rowCount === 1;
+    },
+    async deleteSession(id) {
+      return (await pool.query('DELETE FROM sessions WHERE id = $1', [id])).rowCount === 1;
+    },
+    async purgeSessions(now) {
+      await purgeUnderLock(pool, SESSION_PURGE_LOCK, [
+        [`UPDATE sessions SET state = 'expired', sealed_subject = NULL WHERE state = 'open' AND expires_at <= $1`, [now]],
+        ['UPDATE sessions SET sealed_result = NULL, sealed_subject = NULL WHERE sealed_result IS NOT NULL AND result_expires_at <= $1', [now]],
+        ['DELETE FROM sessions WHERE expires_at <= $1 AND (result_expires_at IS NULL OR result_expires_at <= $1)', [now - TOMBSTONE_MS]],
+      ]);
+    },
+  };
+}

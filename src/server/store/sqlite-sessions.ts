@@ -1,0 +1,56 @@
+import type Database from 'better-sqlite3';
+import { SESSION_COLUMNS, SESSION_PATCH_COLUMNS, sessionFromRow, sessionToRow, TOMBSTONE_MS, type SessionRow } from './rows.js';
+import { IdempotencyConflictError, type SessionPatch, type SessionStore } from './types.js';
+
+/** The SessionStore part of the SQLite store, on the connection the flows use. */
+export function sessionStatements(db: Database.Database, checkpoint: () => void): SessionStore {
+  const insert = db.prepare(`INSERT INTO sessions (${SESSION_COLUMNS.join(', ')}) VALUES (${SESSION_COLUMNS.map((column) => `@${column}`).join(', ')})`);
+  const completeKey = db.prepare(`
+    UPDATE idempotency_keys SET state = 'done', answer = @answer WHERE key_hash = @keyHash AND owner = @owner AND state = 'running'`);
+  const selectById = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
+  const selectByToken = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
+  const deleteById = db.prepare('DELETE FROM sessions WHERE id = ?');
+  const expire = db.prepare(`UPDATE sessions SET state = 'expired', sealed_subject = NULL WHERE state = 'open' AND expires_at <= ?`);
+  const dropResults = db.prepare('UPDATE sessions SET sealed_result = NULL, sealed_subject = NULL WHERE sealed_result IS NOT NULL AND result_expires_at <= ?');
+  const deleteTombstones = db.prepare('DELETE FROM sessions WHERE expires_at <= @before AND (result_expires_at IS NULL OR result_expires_at <= @before)');
+
+  const insertWithKey = db.transaction((row: SessionRow, idempotency?: { keyHash: string; owner: string; answer: string }) => {
+    if (idempotency !== undefined && completeKey.run(idempotency).changes !== 1) throw new IdempotencyConflictError();
+    insert.run(row);
+  });
+
+  return {
+    async insertSession(record, idempotency) {
+      insertWithKey.immediate(sessionToRow(record), idempotency);
+    },
+    async getSession(id) {
+      const row = selectById.get(id);
+      return row === undefined ? undefined : sessionFromRow(row);
+    },
+    async getSessionByTokenHash(tokenHash) {
+      const row = selectByToken.get(tokenHash);
+      return row === undefined ? undefined : sessionFromRow(row);
+    },
+    async updateSession(id, from, patch) {
+      const entries = (Object.entries(patch) as [keyof SessionPatch, unknown][]).filter(([, value]) => value !== undefined);
+      if (entries.length === 0 || from.length === 0) throw new Error('updateSession needs a patch and a from state');
+      const statement = db.prepare(
+        `UPDATE sessions SET ${entries.map(([key]) => `${SESSION_PATCH_COLUMNS[key]} = @${key}`).join(', ')}
+         WHERE id = @id AND state IN (${from.map((_, index) => `@from${index}`).join(', ')})`,
+      );
+      const changed = statement.run({ ...Object.fromEntries(entries), ...Object.fromEntries(from.map((state, index) => [`from${index}`, state])), id }).changes === 1;
+      // Dropping sealed data is a purge: keep it out of the WAL as well.
+      if (changed && (patch.sealedResult === null || patch.sealedSubject === null)) checkpoint();
+      return changed;
+    },
+    async deleteSession(id) {
+      const deleted = deleteById.run(id).changes === 1;
+      if (deleted) checkpoint();
+      return deleted;
+    },
+    async purgeSessions(now) {
+      const changed = expire.run(now).changes + dropResults.run(now).changes + deleteTombstones.run({ before: now - TOMBSTONE_MS }).changes;
+      if (changed > 0) checkpoint();
+    },
+  };
+}

@@ -1,0 +1,296 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { compactDecrypt, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from 'jose';
+import { resultClaims, sessionAnswer, type ResultClaims } from '../../../src/protocol/index.js';
+import { apiKeyHash, DEV_API_KEY, generateApiKey, silentLogger } from '../../../src/server/index.js';
+import { widgetHeaders, HOST_ORIGIN, ALWAYS_OPEN } from '../../support/fixtures.js';
+import {
+  consentAndAuthenticate,
+  openConsentScreen,
+  pollResult,
+  ScriptedBrowser,
+  startFlow,
+  startHarness,
+  type Harness,
+  type StartedFlow,
+} from '../../support/harness.js';
+import { startStack, type Stack } from '../../support/stack.js';
+
+const TARO = { persona: 'yamada-taro', pin: '1234' };
+const TARO_OTHER = { persona: 'yamada-taro-other', pin: '6789' };
+/** The demo applicant as the provider knows them: spaces and kana written differently from the card. */
+const APPLICANT = { name: '山田太郎', nameKana: 'やまだ たろう', birthDate: '1985-04-12' };
+
+function provider(relayOrigin: string, key = DEV_API_KEY) {
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${relayOrigin}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  return {
+    call,
+    async create(body: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+      const response = await call('POST', '/v1/sessions', { items: ['localTax.salaryRevenue', 'localTax.taxYear'], purpose: 'mortgage-prescreen', reference: 'APP-0001', ...body }, headers);
+      assert.equal(response.status, 201, await response.clone().text());
+      return (await response.json()) as { sessionId: string; clientToken: string; expiresAt: string };
+    },
+    async status(sessionId: string) {
+      const response = await call('GET', `/v1/sessions/${sessionId}`);
+      assert.equal(response.status, 200, await response.clone().text());
+      return sessionAnswer.parse(await response.json());
+    },
+    result: (sessionId: string) => call('GET', `/v1/sessions/${sessionId}/result`),
+  };
+}
+
+/** Consent at the sandbox with `card`, then the widget's polls until the flow settles. */
+async function consentAndPoll(harness: Harness, flow: StartedFlow, card = TARO) {
+  const browser = new ScriptedBrowser();
+  const screens = await openConsentScreen(browser, harness, flow);
+  await browser.request(await consentAndAuthenticate(browser, harness, screens, card));
+  return pollResult(harness, flow);
+}
+
+async function verify(harness: Harness, jwt: string, audience = 'demo'): Promise<ResultClaims> {
+  const jwks = (await (await fetch(`${harness.relayOrigin}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
+  const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(jwks), {
+    issuer: harness.config.publicUrl,
+    audience,
+    typ: 'myna-result+jwt',
+    algorithms: ['ES256'],
+  });
+  assert.equal(protectedHeader.kid, harness.relay.keys.results[0]!.kid, 'signed by the result key, not the portal-auth key');
+  return resultClaims.parse(payload);
+}
+
+describe('provider sessions over real HTTP, with the sandbox as the portal', () => {
+  let harness: Harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(() => harness.close());
+
+  it('the whole loop: create, bound disclosure and flow, consent, verified result signed for the provider, delete', async () => {
+    const api = provider(harness.relayOrigin);
+    const created = await api.create({ query: 'at', at: '2025-06-01' });
+    assert.match(created.clientToken, /^[A-Za-z0-9_-]{43}$/);
+    assert.equal((await api.status(created.sessionId)).status, 'created');
+
+    // The bound button's disclosure: the session's items and the configured purpose, never the page's.
+    const disclosure = await fetch(`${harness.relayOrigin}/v1/disclosure`, { method: 'POST', headers: widgetHeaders(), body: JSON.stringify({ session: created.clientToken }) });
+    assert.equal(disclosure.status, 200);
+    const shown = (await disclosure.json()) as Record<string, unknown>;
+    assert.equal(shown['purpose'], '住宅ローンの事前審査（デモ）');
+    assert.equal(shown['sessionId'], created.sessionId);
+    assert.deepEqual(shown['query'], { method: 'at', at: '2025-06-01' });
+
+    // The request's own items and query are not read: the session decides.
+    const flow = await startFlow(harness, { session: created.clientToken, items: ['household'], query: { method: 'latest' } });
+    const polled = await consentAndPoll(harness, flow);
+    assert.equal(polled.body['status'], 'success', JSON.stringify(polled.body));
+    const result = polled.body['result'] as { sessionId: string; items: string[]; query: unknown };
+    assert.equal(result.sessionId, created.sessionId);
+    assert.deepEqual(result.items, ['localTax.salaryRevenue', 'localTax.taxYear']);
+
+    const status = await api.status(created.sessionId);
+    assert.equal(status.status, 'completed');
+    assert.equal(status.reference, 'APP-0001');
+    assert.ok(status.completedAt !== null && status.resultExpiresAt !== null);
+
+    const response = await api.result(created.sessionId);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/jwt');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+    const jwt = await response.text();
+    const claims = await verify(harness, jwt);
+    assert.equal(claims.sid, created.sessionId);
+    assert.equal(claims.ref, 'APP-0001');
+    assert.equal(claims.source, 'mynaportal');
+    assert.deepEqual(claims.purpose, { id: 'mortgage-prescreen', ja: '住宅ローンの事前審査（デモ）', en: 'Mortgage pre-screening (demo)' });
+    assert.deepEqual(claims.query, { method: 'at', at: '2025-06-01' });
+    assert.equal(claims.exp - claims.iat, 300);
+    assert.match(claims.retain_until, /^\d{4}-\d{2}-\d{2}$/);
+    assert.deepEqual(claims.records, [
+      {
+        asOf: '2025-06-01',
+        values: [
+          { key: 'localTax.salaryRevenue', infoNumber: '2', status: 'present', value: 5_670_000, unit: 'JPY' },
+          { key: 'localTax.taxYear', infoNumber: '2', status: 'present', value: 2025, unit: null },
+        ],
+      },
+    ]);
+    assert.notEqual(claims.sub, 'yamada-taro');
+    assert.ok(!jwt.includes('yamada'), 'the sandbox account id never leaves the relay');
+
+    // Fetchable again until its lifetime ends (a backend that lost the answer retries).
+    assert.equal((await verify(harness, await (await api.result(created.sessionId)).text())).sub, claims.sub);
+    // The client token is spent: a finished session starts nothing more.
+    const again = await fetch(`${harness.relayOrigin}/v1/flows`, {
+      method: 'POST',
+      headers: widgetHeaders(),
+      body: JSON.stringify({ session: created.clientToken, mode: 'popup', returnUrl: `${HOST_ORIGIN}/form`, secretHash: 'A'.repeat(43) }),
+    });
+    assert.equal(again.status, 409);
+    assert.equal(((await again.json()) as { code: string }).code, 'session-closed');
+
+    assert.equal((await api.call('DELETE', `/v1/sessions/${created.sessionId}`)).status, 204);
+    const gone = await api.result(created.sessionId);
+    assert.equal(gone.status, 404);
+    assert.equal(((await gone.json()) as { code: string }).code, 'unknown-session');
+    const row = await harness.relay.store.getSession(created.sessionId);
+    assert.equal(row, undefined, 'DELETE forgets the session at once');
+  });
+
+  it('a card whose holder is not the applicant releases nothing, to the widget or the provider, and says not which attribute differed', async () => {
+    const api = provider(harness.relayOrigin);
+    const created = await api.create({ subject: APPLICANT });
+    const flow = await startFlow(harness, { session: created.clientToken });
+    const polled = await consentAndPoll(harness, flow, TARO_OTHER);
+    assert.deepEqual(polled.body, { status: 'error', code: 'subject-mismatch', retryable: false });
+    assert.equal((await api.status(created.sessionId)).status, 'subject_mismatch');
+    const refused = await api.result(created.sessionId);
+    assert.equal(refused.status, 409);
+    const problem = (await refused.json()) as Record<string, unknown>;
+    assert.equal(problem['code'], 'result-not-ready');
+    assert.equal(problem['sessionStatus'], 'subject_mismatch');
+    assert.doesNotMatch(JSON.stringify(problem), /birth|name|kana/i);
+    const row = await harness.relay.store.getSession(created.sessionId);
+    assert.equal(row?.sealedSubject, null, 'the subject is purged with the session');
+    assert.equal(row?.sealedResult, null);
+  });
+
+  it('the applicant’s own card matches after NFKC, spaces ignored and hiragana read as katakana', async () => {
+    const api = provider(harness.relayOrigin);
+    const created = await api.create({ subject: APPLICANT });
+    const polled = await consentAndPoll(harness, await startFlow(harness, { session: created.clientToken }), TARO);
+    assert.equal(polled.body['status'], 'success');
+    assert.equal((await api.status(created.sessionId)).status, 'completed');
+    assert.equal((await harness.relay.store.getSession(created.sessionId))?.sealedSubject, null);
+  });
+
+  it('pending while the portal works; 409 result-not-ready names the status until then', async () => {
+    const api = provider(harness.relayOrigin);
+    const created = await api.create();
+    const early = await api.result(created.sessionId);
+    assert.equal(early.status, 409);
+    assert.equal(((await early.json()) as { sessionStatus: string }).sessionStatus, 'created');
+    const flow = await startFlow(harness, { session: created.clientToken });
+    const browser = new ScriptedBrowser();
+    const screens = await openConsentScreen(browser, harness, flow);
+    await browser.request(await consentAndAuthenticate(browser, harness, screens, { persona: 'suzuki-ichiro', pin: '4567' }));
+    assert.equal((await api.status(created.sessionId)).status, 'pending');
+    const polled = await pollResult(harness, flow);
+    assert.equal(polled.body['status'], 'success');
+    assert.equal((await api.status(created.sessionId)).status, 'completed');
+  });
+
+  it('a cancelled attempt leaves the session open for another; a failed one reports its code', async () => {
+    const api = provider(harness.relayOrigin);
+    const created = await api.create();
+    const first = await startFlow(harness, { session: created.clientToken });
+    await fetch(`${harness.relayOrigin}/v1/flows/${first.flowId}/cancel`, { method: 'POST', headers: widgetHeaders(), body: JSON.stringify({ secret: first.secret }) });
+    assert.equal((await api.status(created.sessionId)).status, 'cancelled');
+    const second = await startFlow(harness, { session: created.clientToken });
+    await consentAndPoll(harness, second, { persona: 'takahashi-misaki', pin: '5678' });
+    const failed = await api.status(created.sessionId);
+    assert.deepEqual([failed.status, failed.code, failed.retryable], ['failed', 'portal-result-error', false]);
+    const third = await startFlow(harness, { session: created.clientToken });
+    assert.equal((await consentAndPoll(harness, third)).body['status'], 'success');
+    assert.equal((await api.status(created.sessionId)).status, 'completed');
+  });
+
+  it('the pairwise subject is stable for one citizen and one provider', async () => {
+    const api = provider(harness.relayOrigin);
+    const subs: string[] = [];
+    for (const card of [TARO, TARO, { persona: 'yamada-hanako', pin: '2345' }]) {
+      const created = await api.create();
+      await consentAndPoll(harness, await startFlow(harness, { session: created.clientToken }), card);
+      subs.push((await verify(harness, await (await api.result(created.sessionId)).text())).sub);
+    }
+    assert.equal(subs[0], subs[1]);
+    assert.notEqual(subs[0], subs[2]);
+    assert.match(subs[0]!, /^[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe('provider sessions: two clients, an encrypted result, lifetimes', () => {
+  let stack: Stack;
+  const bank = generateApiKey('test');
+  const city = generateApiKey('test');
+  let cityPrivateKey: CryptoKey;
+
+  before(async () => {
+    const pair = await generateKeyPair('ECDH-ES+A256KW', { extractable: true });
+    cityPrivateKey = pair.privateKey;
+    const cityPublic = { ...(await exportJWK(pair.publicKey)), kid: 'city-enc-1' };
+    stack = await startStack({
+      env: {
+        RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN,
+        RELAY_RESULT_TTL_SECONDS: '600',
+        RELAY_SESSION_TTL_SECONDS: '900',
+        RELAY_CLIENTS: JSON.stringify([
+          { id: 'bank', keyHashes: [bank.hash], origins: [HOST_ORIGIN], purposes: ['mortgage-prescreen'] },
+          { id: 'city', keyHashes: [city.hash, apiKeyHash(DEV_API_KEY)], origins: [HOST_ORIGIN], purposes: ['benefit-application'], encryptionKey: cityPublic },
+        ]),
+      },
+      log: silentLogger,
+      sandbox: { clientId: 'myna-relay-dev', slowDelayMs: 300 },
+    });
+  });
+  after(() => stack.close());
+
+  it('another client’s session is as unknown as a missing one; each client only its purposes', async () => {
+    const created = await provider(stack.relayOrigin, bank.key).create();
+    for (const path of [`/v1/sessions/${created.sessionId}`, `/v1/sessions/${created.sessionId}/result`]) {
+      const response = await provider(stack.relayOrigin, city.key).call('GET', path);
+      assert.equal(response.status, 404);
+      assert.equal(((await response.json()) as { code: string }).code, 'unknown-session');
+    }
+    const deleted = await provider(stack.relayOrigin, city.key).call('DELETE', `/v1/sessions/${created.sessionId}`);
+    assert.equal(deleted.status, 404);
+    assert.ok(await stack.relay.store.getSession(created.sessionId), 'another client cannot delete it');
+    const refused = await provider(stack.relayOrigin, city.key).call('POST', '/v1/sessions', { items: ['household'], purpose: 'mortgage-prescreen' });
+    assert.equal(refused.status, 403);
+    assert.equal(((await refused.json()) as { code: string }).code, 'purpose-not-allowed');
+  });
+
+  it('both keys of a client in rotation work', async () => {
+    assert.equal((await provider(stack.relayOrigin, city.key).call('POST', '/v1/sessions', { items: ['household'], purpose: 'benefit-application' })).status, 201);
+    assert.equal((await provider(stack.relayOrigin, DEV_API_KEY).call('POST', '/v1/sessions', { items: ['household'], purpose: 'benefit-application' })).status, 201);
+  });
+
+  it('a client with an encryption key gets a JWE around the signed result', async () => {
+    const api = provider(stack.relayOrigin, city.key);
+    const created = await api.create({ purpose: 'benefit-application', items: ['household'] });
+    const flow = await startFlow(stack, { session: created.clientToken });
+    assert.equal((await consentAndPoll(stack, flow)).body['status'], 'success');
+    const jwe = await (await api.result(created.sessionId)).text();
+    assert.equal(jwe.split('.').length, 5);
+    assert.deepEqual(decodeProtectedHeader(jwe), { alg: 'ECDH-ES+A256KW', enc: 'A256GCM', cty: 'JWT', kid: 'city-enc-1', epk: decodeProtectedHeader(jwe).epk });
+    const { plaintext } = await compactDecrypt(jwe, cityPrivateKey);
+    const claims = await verify(stack, new TextDecoder().decode(plaintext), 'city');
+    assert.equal(claims.purpose.id, 'benefit-application');
+    assert.equal(claims.records[0]?.values[0]?.key, 'household.relationshipCode1');
+  });
+
+  it('the result is purged when its lifetime ends (410), and an unfinished session expires', async () => {
+    const api = provider(stack.relayOrigin, bank.key);
+    const done = await api.create();
+    await consentAndPoll(stack, await startFlow(stack, { session: done.clientToken }));
+    const open = await api.create();
+    stack.advanceRelayClock(601_000);
+    const purged = await api.result(done.sessionId);
+    assert.equal(purged.status, 410);
+    assert.equal(((await purged.json()) as { code: string }).code, 'result-purged');
+    assert.equal((await api.status(done.sessionId)).resultExpiresAt, null);
+    stack.advanceRelayClock(300_000);
+    assert.equal((await api.status(open.sessionId)).status, 'expired');
+    const late = await fetch(`${stack.relayOrigin}/v1/disclosure`, { method: 'POST', headers: widgetHeaders(), body: JSON.stringify({ session: open.clientToken }) });
+    assert.equal(late.status, 410);
+    assert.equal(((await late.json()) as { code: string }).code, 'session-expired');
+    await stack.relay.store.purgeSessions(stack.relay.clock.now());
+    assert.equal((await stack.relay.store.getSession(done.sessionId))?.sealedResult, null, 'the purge drops the sealed result');
+  });
+});
