@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { compactDecrypt, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from 'jose';
 import { resultClaims, sessionAnswer, type ResultClaims } from '../../../src/protocol/index.js';
 import { apiKeyHash, DEV_API_KEY, generateApiKey, silentLogger } from '../../../src/server/index.js';
-import { widgetHeaders, HOST_ORIGIN, ALWAYS_OPEN } from '../../support/fixtures.js';
+import { ALWAYS_OPEN, HOST_ORIGIN, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
 import {
   consentAndAuthenticate,
   openConsentScreen,
@@ -14,7 +14,7 @@ import {
   type Harness,
   type StartedFlow,
 } from '../../support/harness.js';
-import { startStack, type Stack } from '../../support/stack.js';
+import { startStack, testApp, type Stack } from '../../support/stack.js';
 
 const TARO = { persona: 'yamada-taro', pin: '1234' };
 const TARO_OTHER = { persona: 'yamada-taro-other', pin: '6789' };
@@ -292,5 +292,92 @@ describe('provider sessions: two clients, an encrypted result, lifetimes', () =>
     assert.equal(((await late.json()) as { code: string }).code, 'session-expired');
     await stack.relay.store.purgeSessions(stack.relay.clock.now());
     assert.equal((await stack.relay.store.getSession(done.sessionId))?.sealedResult, null, 'the purge drops the sealed result');
+  });
+});
+
+describe('provider routes: the edge (app.request)', () => {
+  let t: Stack;
+  before(async () => {
+    t = await testApp();
+  });
+  after(() => t.close());
+  const call = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+    t.app.request(path, { method, headers: { 'Content-Type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const auth = { Authorization: `Bearer ${DEV_API_KEY}` };
+  const body = { items: ['localTax.salaryRevenue'], purpose: 'mortgage-prescreen' };
+  const codeOf = async (response: Response) => ((await response.json()) as { code: string }).code;
+
+  it('401 without a key or with a wrong one, with WWW-Authenticate; a key never belongs in a browser', async () => {
+    const none = await call('POST', '/v1/sessions', {}, body);
+    assert.deepEqual([none.status, await codeOf(none), none.headers.get('www-authenticate')], [401, 'unauthorized', 'Bearer realm="myna-relay"']);
+    const wrong = await call('POST', '/v1/sessions', { Authorization: `Bearer ${generateApiKey('test').key}` }, body);
+    assert.deepEqual([wrong.status, await codeOf(wrong)], [401, 'unauthorized']);
+    const live = await call('POST', '/v1/sessions', { Authorization: `Bearer ${generateApiKey('live').key}` }, body);
+    assert.deepEqual([live.status, await codeOf(live)], [401, 'api-key-environment']);
+    // Even from an allowed origin and with the right key: refused, and no CORS answer.
+    const browser = await call('POST', '/v1/sessions', { ...auth, Origin: HOST_ORIGIN }, body);
+    assert.deepEqual([browser.status, await codeOf(browser)], [403, 'browser-request-refused']);
+    assert.equal(browser.headers.get('access-control-allow-origin'), null);
+    const preflight = await t.app.request('/v1/sessions', { method: 'OPTIONS', headers: { Origin: HOST_ORIGIN, 'Access-Control-Request-Method': 'POST' } });
+    assert.equal(preflight.status, 403);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+    assert.equal(await t.relay.store.getSessionByTokenHash('none'), undefined);
+  });
+
+  it('refuses bad sessions with the protocol’s codes', async () => {
+    const refused = async (overrides: Record<string, unknown>, code: string, status = 400) => {
+      const response = await call('POST', '/v1/sessions', auth, { ...body, ...overrides });
+      assert.deepEqual([response.status, await codeOf(response)], [status, code], JSON.stringify(overrides));
+    };
+    await refused({ purpose: 'gambling' }, 'unknown-purpose');
+    await refused({ purpose: 'Free text purpose' }, 'invalid-input');
+    await refused({ items: ['nope'] }, 'unknown-item');
+    await refused({ query: 'at' }, 'invalid-query');
+    await refused({ query: 'latest', at: '2025-06-01' }, 'invalid-query');
+    await refused({ query: 'range', from: '2025-06-01' }, 'invalid-query');
+    await refused({ query: 'at', at: '2099-01-01' }, 'invalid-query');
+    await refused({ returnUrl: 'https://evil.example/form' }, 'invalid-return-url');
+    await refused({ subject: {} }, 'invalid-input');
+    await refused({ reference: 'has spaces' }, 'invalid-input');
+    await refused({ extra: 1 }, 'invalid-input');
+  });
+
+  it('Idempotency-Key: the same key and body get the same session, another body 422', async () => {
+    const first = await call('POST', '/v1/sessions', { ...auth, 'Idempotency-Key': 'order-42' }, body);
+    const second = await call('POST', '/v1/sessions', { ...auth, 'Idempotency-Key': 'order-42' }, body);
+    assert.equal(first.status, 201);
+    assert.deepEqual(await second.json(), await first.json());
+    const other = await call('POST', '/v1/sessions', { ...auth, 'Idempotency-Key': 'order-42' }, { ...body, reference: 'B' });
+    assert.deepEqual([other.status, await codeOf(other)], [422, 'idempotency-key-reused']);
+  });
+
+  it('an unbound button names a purpose by id; free text or an unknown id is refused naming the ids', async () => {
+    const shown = await t.app.request('/v1/disclosure?items=household&purpose=benefit-application');
+    assert.equal(((await shown.json()) as { purpose: string }).purpose, '給付金の申請審査（デモ）');
+    const unknown = await t.app.request('/v1/disclosure?items=household&purpose=gambling');
+    const problem = (await unknown.json()) as { code: string; detail: string };
+    assert.equal(problem.code, 'unknown-purpose');
+    assert.match(problem.detail, /mortgage-prescreen, benefit-application/);
+    const flow = await t.app.request('/v1/flows', { method: 'POST', headers: widgetHeaders(), body: JSON.stringify({ ...startBody(widgetSecret().secretHash), purpose: 'gambling' }) });
+    assert.equal(await codeOf(flow), 'unknown-purpose');
+    const token = await t.app.request('/v1/flows', { method: 'POST', headers: widgetHeaders(), body: JSON.stringify({ ...startBody(widgetSecret().secretHash), session: 'x'.repeat(43) }) });
+    assert.deepEqual([token.status, await codeOf(token)], [403, 'session-token-invalid']);
+  });
+
+  it('a bound flow from a page outside the client’s origins is refused', async () => {
+    const created = (await (await call('POST', '/v1/sessions', auth, body)).json()) as { clientToken: string };
+    const headers = widgetHeaders('http://localhost:8787');
+    const response = await t.app.request('/v1/disclosure', { method: 'POST', headers, body: JSON.stringify({ session: created.clientToken }) });
+    assert.equal(response.status, 200, 'the relay’s own origin is one of the demo client’s');
+    const restricted = await testApp({
+      RELAY_CLIENTS: JSON.stringify([{ id: 'bank', keyHashes: [apiKeyHash(DEV_API_KEY)], origins: [HOST_ORIGIN], purposes: ['mortgage-prescreen'] }]),
+    });
+    try {
+      const made = (await (await restricted.app.request('/v1/sessions', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json()) as { clientToken: string };
+      const elsewhere = await restricted.app.request('/v1/disclosure', { method: 'POST', headers, body: JSON.stringify({ session: made.clientToken }) });
+      assert.deepEqual([elsewhere.status, await codeOf(elsewhere)], [403, 'origin-not-allowed']);
+    } finally {
+      await restricted.close();
+    }
   });
 });

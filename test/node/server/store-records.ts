@@ -1,4 +1,4 @@
-import type { FlowRecord, IdempotencyRecord, RegistrationRecord } from '../../../src/server/index.js';
+import type { FlowRecord, IdempotencyRecord, RegistrationRecord, SessionRecord } from '../../../src/server/index.js';
 
 /** Records for the store tests, whatever the engine: override what a test is about. */
 export const T0 = Date.UTC(2026, 0, 5, 3, 0, 0);
@@ -61,6 +61,29 @@ export function key(keyHash: string, owner: string, overrides: Partial<Idempoten
     lockedUntil: T0 + 10_000,
     answer: null,
     expiresAt: T0 + DAY,
+    ...overrides,
+  };
+}
+
+export function session(id: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    id,
+    clientId: 'bank',
+    tokenHash: `token-${id}`,
+    state: 'open',
+    reference: `APP-${id}`,
+    items: ['localTax.salaryRevenue'],
+    purposeId: 'mortgage-prescreen',
+    query: { method: 'latest' },
+    returnUrl: null,
+    sealedSubject: `sealed-subject-${id}`,
+    sealedResult: null,
+    flowId: null,
+    retainUntil: '2026-02-04',
+    createdAt: T0,
+    expiresAt: T0 + 3_600_000,
+    completedAt: null,
+    resultExpiresAt: null,
     ...overrides,
   };
 }
