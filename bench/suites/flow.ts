@@ -18,14 +18,17 @@ async function expectStatus(step: string, response: Response, status: number): P
 }
 
 /** The consent window reduced to what the flow needs: a cookie jar per origin, redirects by hand. */
-/** start → launch → authorize → consent → card + PIN → callback → redeem; returns the elapsed ms. */
-async function runFlow(stack: StackHandle): Promise<number> {
+/**
+ * start → launch → authorize → consent → card + PIN → callback → redeem; returns the elapsed ms.
+ * `body`: the flow start's body for a secret hash (default: an unbound button's).
+ */
+export async function runFlow(stack: StackHandle, body: (secretHash: string) => string = flowBody): Promise<number> {
   const started = performance.now();
   const deadline = started + FLOW_DEADLINE_MS;
   const { secret, secretHash } = newSecret();
   const browser = new ScriptedBrowser({ timeoutMs: FLOW_DEADLINE_MS });
 
-  const start = await fetch(`${stack.relay}/v1/flows`, { method: 'POST', headers: widgetHeaders(), body: flowBody(secretHash) });
+  const start = await fetch(`${stack.relay}/v1/flows`, { method: 'POST', headers: widgetHeaders(), body: body(secretHash) });
   await expectStatus('POST /v1/flows', start, 201);
   const { flowId, launchUrl } = (await start.json()) as { flowId: string; launchUrl: string };
 

@@ -1,7 +1,9 @@
 import autocannon, { type Options, type Request } from 'autocannon';
 import { spawnStack } from '../lib/stack-client.js';
 import { median, percentile } from '../lib/stats.js';
-import { flowBody, newSecret, widgetHeaders } from '../lib/widget-call.js';
+import { DEV_API_KEY } from '../../src/server/config.js';
+import { flowBody, newSecret, RETURN_URL, widgetHeaders } from '../lib/widget-call.js';
+import { runFlow } from './flow.js';
 import type { BenchRow } from '../table.js';
 
 const CONNECTIONS = 10;
@@ -160,6 +162,24 @@ export async function relaySuite(): Promise<BenchRow[]> {
       note: `flow start, each a PAR round trip to the sandbox (same process as the relay); ${setup}`,
     };
 
+    const provider = { Authorization: `Bearer ${DEV_API_KEY}`, 'Content-Type': 'application/json' };
+    const sessionBody = JSON.stringify({ items: ['localTax.salaryRevenue', 'localTax.taxYear'], purpose: 'mortgage-prescreen', reference: 'BENCH-1' });
+    const sessions: Target = {
+      name: 'POST /v1/sessions',
+      url: stack.relay,
+      request: { method: 'POST', path: '/v1/sessions', headers: provider, body: sessionBody },
+      note: `a provider backend creating sessions (Bearer key, durable commit); ${setup}`,
+    };
+    // One session completed through the sandbox, then its signed result fetched over and over.
+    const completed = (await (await fetch(`${stack.relay}/v1/sessions`, { method: 'POST', headers: provider, body: sessionBody })).json()) as { sessionId: string; clientToken: string };
+    await runFlow(stack, (secretHash) => JSON.stringify({ session: completed.clientToken, mode: 'popup', returnUrl: RETURN_URL, secretHash }));
+    const results: Target = {
+      name: 'GET /v1/sessions/{id}/result',
+      url: stack.relay,
+      request: { method: 'GET', path: `/v1/sessions/${completed.sessionId}/result`, headers: { Authorization: provider.Authorization } },
+      note: `a provider backend redeeming a completed session: unseal + ES256 signature per request; ${setup}`,
+    };
+
     // The baseline runs before and after the relay routes, so drift in the machine's load during
     // the suite shows in its note instead of skewing the ratios unseen.
     const bareBefore = await measure(bare);
@@ -169,6 +189,8 @@ export async function relaySuite(): Promise<BenchRow[]> {
       'path' in availability ? { name: 'GET /v1/availability', url: stack.relay, request: { method: 'GET', path: availability.path }, note: `${setup}; ${availability.path}` } : null;
     if (availabilityTarget !== null) measured.push({ target: availabilityTarget, result: await measure(availabilityTarget) });
     measured.push({ target: flows, result: await measure(flows) });
+    measured.push({ target: sessions, result: await measure(sessions) });
+    measured.push({ target: results, result: await measure(results) });
     const bareAfter = await measure(bare);
 
     const baseline = pooled(bareBefore, bareAfter);
