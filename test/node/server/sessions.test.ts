@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { compactDecrypt, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from 'jose';
 import { resultClaims, sessionAnswer, type ResultClaims } from '../../../src/protocol/index.js';
 import { apiKeyHash, DEV_API_KEY, generateApiKey, silentLogger } from '../../../src/server/index.js';
-import { ALWAYS_OPEN, HOST_ORIGIN, startBody, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
+import { acceptingPortal, ALWAYS_OPEN, HOST_ORIGIN, startBody, temporaryDir, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
+import { createSealer } from '../../../src/server/seal.js';
 import {
   consentAndAuthenticate,
   openConsentScreen,
@@ -378,6 +379,49 @@ describe('provider routes: the edge (app.request)', () => {
       assert.deepEqual([elsewhere.status, await codeOf(elsewhere)], [403, 'origin-not-allowed']);
     } finally {
       await restricted.close();
+    }
+  });
+});
+
+describe('result key rotation', () => {
+  const resultKey = async (kid: string) => ({ ...(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)), kid });
+
+  it('a new key signs at once; a result the old key signed verifies until that key is removed', async () => {
+    const dir = await temporaryDir('rotation-');
+    const [oldKey, newKey] = await Promise.all([resultKey('result-old'), resultKey('result-new')]);
+    const relayOn = (keys: object[]) =>
+      startStack({ dataDir: dir.path, listen: false, env: { RELAY_SCHEDULE_OVERRIDES: ALWAYS_OPEN, RELAY_RESULT_KEYS: JSON.stringify(keys) }, overrides: { portal: acceptingPortal() } });
+    const jwksOf = async (stack: Stack) => createLocalJWKSet((await (await stack.app.request('/.well-known/jwks.json')).json()) as JSONWebKeySet);
+    const fetchResult = (stack: Stack, id: string) => stack.app.request(`/v1/sessions/${id}/result`, { headers: { Authorization: `Bearer ${DEV_API_KEY}` } });
+    try {
+      const before = await relayOn([oldKey]);
+      // A completed session, settled directly in the store (the portal is not what this test is about).
+      const created = (await (await before.app.request('/v1/sessions', { method: 'POST', headers: { Authorization: `Bearer ${DEV_API_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ items: ['household'], purpose: 'mortgage-prescreen' }) })).json()) as { sessionId: string };
+      const session = (await before.relay.store.getSession(created.sessionId))!;
+      const { completeSession } = await import('../../../src/server/sessions/result.js');
+      await completeSession({ ...before.relay, sessions: before.relay.store, sealer: createSealer(before.relay.keys.encryption), now: before.relay.clock.now, resultTtlSeconds: 600 }, session, {
+        records: [],
+        holder: undefined,
+        portalSubject: 'portal-sub',
+        retrievedAt: new Date().toISOString(),
+      });
+      const oldJwt = await (await fetchResult(before, created.sessionId)).text();
+      assert.equal(decodeProtectedHeader(oldJwt).kid, 'result-old');
+      await before.close();
+
+      const during = await relayOn([newKey, oldKey]);
+      const jwks = await jwksOf(during);
+      assert.equal((await jwtVerify(oldJwt, jwks)).protectedHeader.kid, 'result-old', 'the old key still verifies');
+      const newJwt = await (await fetchResult(during, created.sessionId)).text();
+      assert.equal(decodeProtectedHeader(newJwt).kid, 'result-new', 'the first key signs');
+      assert.equal((await jwtVerify(newJwt, jwks)).payload['sid'], created.sessionId);
+      await during.close();
+
+      const after = await relayOn([newKey]);
+      await assert.rejects(jwtVerify(oldJwt, await jwksOf(after)), /no applicable key|JWKSNoMatchingKey/i);
+      await after.close();
+    } finally {
+      await dir.remove();
     }
   });
 });
