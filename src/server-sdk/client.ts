@@ -74,7 +74,7 @@ export function createMynaRelayClient(options: MynaRelayClientOptions): MynaRela
     fetch: fetchImpl,
   });
   const decryptionKeys = importDecryptionKeys(options.decryptionKey);
-  // Fails at the first getResult rather than as an unhandled rejection.
+  // A bad key throws its TypeError from getResult, not as an unhandled rejection here.
   decryptionKeys.catch(() => undefined);
 
   async function call(method: 'GET' | 'POST' | 'DELETE', path: string, expectedStatus: number, init: { body?: unknown; headers?: Record<string, string> } = {}) {
@@ -146,10 +146,13 @@ const mediaType = (response: Response) => (response.headers.get('content-type') 
 
 /** The problem document of a refusal; `unexpected-answer` when the relay (or a proxy before it) sent something else. */
 async function refusal(response: Response, call: string): Promise<MynaRelayError> {
-  const parsed = mediaType(response) === PROBLEM_CONTENT_TYPE ? problem.safeParse(await response.json().catch(() => undefined)) : undefined;
-  if (parsed?.success !== true) {
-    return new MynaRelayError({ status: response.status, code: 'unexpected-answer', detail: `${call}: HTTP ${response.status} without a problem document` });
+  const unexpected = () => new MynaRelayError({ status: response.status, code: 'unexpected-answer', detail: `${call}: HTTP ${response.status} without a problem document` });
+  if (mediaType(response) !== PROBLEM_CONTENT_TYPE) {
+    await response.body?.cancel(); // a proxy's error page, say: nothing to read in it
+    return unexpected();
   }
+  const parsed = problem.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) return unexpected();
   const document = parsed.data;
   const status = sessionStatus.safeParse(document['sessionStatus']);
   return new MynaRelayError({

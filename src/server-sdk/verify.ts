@@ -96,9 +96,20 @@ export function relayKeySet(url: URL, options: { cacheSeconds: number; fetch?: t
   });
 }
 
+/** The keys as CryptoKeys; a JWK that is not an EC private key for ECDH-ES is the caller's bug (TypeError). */
 export async function importDecryptionKeys(keys: DecryptionKey | readonly DecryptionKey[] | undefined): Promise<CryptoKey[]> {
   const list: readonly DecryptionKey[] = keys === undefined ? [] : Array.isArray(keys) ? keys : [keys as DecryptionKey];
-  return Promise.all(list.map(async (key) => (isJwk(key) ? ((await importJWK(key, KEY_MANAGEMENT)) as CryptoKey) : key)));
+  try {
+    return await Promise.all(
+      list.map(async (key) => {
+        if (!isJwk(key)) return key;
+        if (key.kty !== 'EC' || typeof key.d !== 'string') throw new Error(`expected a private EC JWK (kty "EC" with "d"), got kty ${JSON.stringify(key.kty)}`);
+        return (await importJWK(key, KEY_MANAGEMENT)) as CryptoKey;
+      }),
+    );
+  } catch (error) {
+    throw new TypeError(`Invalid decryptionKey: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 function isJwk(key: DecryptionKey): key is JWK {

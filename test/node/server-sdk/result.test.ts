@@ -107,6 +107,17 @@ describe('server SDK: getResult verifies the relay-signed result', () => {
     await assert.rejects(client({ decryptionKey: encryption.privateKey }).getResult(SESSION_ID), failsWith('encryption'));
   });
 
+  it('refuses a decryptionKey that is not an EC private key, as a TypeError', async () => {
+    serve(await encryptFor(encryption.publicKey, await relay.sign(relay.claims())));
+    await assert.rejects(client({ decryptionKey: { kty: 'oct', k: 'c2VjcmV0' } }).getResult(SESSION_ID), TypeError);
+  });
+
+  it('refuses a result answered as anything but application/jwt', async () => {
+    const token = await relay.sign(relay.claims());
+    const html = client({ fetch: async () => new Response(token, { status: 200, headers: { 'content-type': 'text/html' } }) });
+    await assert.rejects(html.getResult(SESSION_ID), { name: 'MynaRelayError', code: 'unexpected-answer' });
+  });
+
   it('still verifies the signature inside the JWE', async () => {
     const token = await relay.sign(relay.claims());
     serve(await encryptFor(encryption.publicKey, withPayload(token, relay.claims({ sub: 'psub_someone_else' }))));
