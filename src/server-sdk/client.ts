@@ -11,6 +11,7 @@ import {
   type SessionCreated,
 } from '../protocol/sessions.js';
 import { MynaRelayError } from './errors.js';
+import { checkedInput } from './input.js';
 import {
   DEFAULT_CLOCK_TOLERANCE_SECONDS,
   DEFAULT_JWKS_CACHE_SECONDS,
@@ -53,7 +54,8 @@ export interface MynaRelayClient {
 
 const clientOptions = z.object({
   relayUrl: z.url({ protocol: /^https?$/ }),
-  apiKey: z.string().check(z.minLength(1)),
+  // A header value: a key pasted with its newline would otherwise fail inside fetch, as if the relay were down.
+  apiKey: z.string().check(z.regex(/^[\x21-\x7e]+$/, 'expected the API key as printed, without spaces or line breaks')),
   clientId: z.string().check(z.minLength(1)),
   jwksCacheSeconds: z.optional(z.number().check(z.gte(0))),
   clockToleranceSeconds: z.optional(z.number().check(z.gte(0))),
@@ -125,13 +127,6 @@ export function createMynaRelayClient(options: MynaRelayClientOptions): MynaRela
       await call('DELETE', sessionPath(sessionId), 204);
     },
   };
-}
-
-/** A bad argument is the caller's bug: thrown before any request, as a TypeError naming the fields. */
-function checkedInput<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new TypeError(`Invalid ${what}:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
-  return parsed.data;
 }
 
 async function checkedAnswer<T>(schema: z.ZodMiniType<T>, response: Response): Promise<T> {

@@ -14,6 +14,7 @@ import {
 import * as z from 'zod/mini';
 import { RESULT_JWT_TYPE, resultClaims, type ResultClaims, type ResultClaimValue } from '../protocol/sessions.js';
 import { MynaRelayError, MynaResultVerificationError, type VerificationFailure } from './errors.js';
+import { checkedInput } from './input.js';
 
 /** The private half of the encryption key registered with the relay (`encryptionKey` of `RELAY_CLIENTS`). */
 export type DecryptionKey = JWK | CryptoKey;
@@ -64,12 +65,23 @@ const CONTENT_ENCRYPTION = 'A256GCM';
  * cannot be read.
  */
 export async function verifyResult(token: string, options: VerifyResultOptions): Promise<VerifiedResult> {
+  checkedInput(expectationsInput, options, 'verifyResult options');
   const keys =
     typeof options.jwks === 'string' || options.jwks instanceof URL
       ? cachedKeySet(new URL(options.jwks), options.jwksCacheSeconds ?? DEFAULT_JWKS_CACHE_SECONDS)
       : createLocalJWKSet(options.jwks);
   return verifyResultWith(token, keys, await importDecryptionKeys(options.decryptionKey), options);
 }
+
+// jose skips the issuer and audience checks when they are left out: a JavaScript caller that
+// forgets one must get an error, not a result from any relay for any client.
+const expectationsInput = z.object({
+  issuer: z.string().check(z.minLength(1)),
+  audience: z.string().check(z.minLength(1)),
+  sessionId: z.optional(z.string().check(z.minLength(1))),
+  clockToleranceSeconds: z.optional(z.number().check(z.gte(0))),
+  jwksCacheSeconds: z.optional(z.number().check(z.gte(0))),
+});
 
 // One cache per JWKS URL for the life of the process, so that verifyResult(…, { jwks: url }) in a
 // request handler does not fetch the keys on every call.

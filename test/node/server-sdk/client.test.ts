@@ -60,6 +60,7 @@ describe('server SDK: sessions on the relay (createSession, getSession, deleteSe
     for (const [what, call] of bad) await assert.rejects(call(), TypeError, what);
     assert.throws(() => createMynaRelayClient({ relayUrl: 'relay.example', apiKey: API_KEY, clientId: CLIENT_ID }), TypeError);
     assert.throws(() => createMynaRelayClient({ relayUrl: relay.origin, apiKey: '', clientId: CLIENT_ID }), TypeError);
+    assert.throws(() => createMynaRelayClient({ relayUrl: relay.origin, apiKey: `${API_KEY}\n`, clientId: CLIENT_ID }), TypeError);
     assert.equal(relay.requests.length, 0);
   });
 

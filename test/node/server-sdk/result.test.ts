@@ -178,6 +178,14 @@ describe('server SDK: verifyResult on its own', () => {
     await assert.rejects(verifyResult(await relay.sign(relay.claims()), { ...expectations(), jwks, sessionId: 'ses_other' }), failsWith('session'));
   });
 
+  it('refuses options without an issuer or an audience (jose would skip that check)', async () => {
+    const jwks = { keys: [relay.keys.first.publicJwk] };
+    const token = await relay.sign(relay.claims());
+    await assert.rejects(verifyResult(token, { audience: CLIENT_ID, jwks } as never), TypeError);
+    await assert.rejects(verifyResult(token, { issuer: relay.origin, jwks } as never), TypeError);
+    await assert.rejects(verifyResult(token, { ...expectations(), audience: '', jwks }), TypeError);
+  });
+
   it('verifies against the JWKS URL, fetched once for several calls', async () => {
     relay.requests.length = 0;
     const jwks = `${relay.origin}/.well-known/jwks.json`;
