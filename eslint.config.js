@@ -21,6 +21,12 @@ const PROTOCOL_VALUES = {
   allowTypeImports: true,
   message: 'The widget takes only types from src/protocol (and its generated answer checks): a value would bring zod/mini into the bundle.',
 };
+// The provider's server SDK runs in other people's backends: the wire contract and jose, nothing
+// of the relay, the widget or the dev tools (and no package a provider would not otherwise need).
+const SERVER_SDK_FORBIDDEN = [
+  { group: ['**/server', '**/server/**', '**/widget/**', '**/dev/**', '**/domain/**'], message: 'The server SDK imports only src/protocol (and jose): never the relay, the widget, the dev tools or the domain.' },
+  { group: [...NODE_PACKAGES.filter((name) => name !== 'jose'), 'lit', 'lit/*', '@lit/*'], message: 'The server SDK depends on jose and zod/mini only.' },
+];
 // A dynamic import() crosses the boundary as surely as a static one.
 const DYNAMIC_SERVER_IMPORT = { selector: 'ImportExpression[source.value=/(^|\\/)(server|dev)\\//]', message: 'Browser and shared code never import server or dev-tool code, not even with import().' };
 
@@ -65,6 +71,13 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts', 'src/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: FULL_ZOD, patterns: [...BROWSER_FORBIDDEN, SHARED_FORBIDDEN] }],
+      'no-restricted-syntax': ['error', DYNAMIC_SERVER_IMPORT],
+    },
+  },
+  {
+    files: ['src/server-sdk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: FULL_ZOD, patterns: SERVER_SDK_FORBIDDEN }],
       'no-restricted-syntax': ['error', DYNAMIC_SERVER_IMPORT],
     },
   },

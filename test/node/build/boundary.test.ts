@@ -30,6 +30,11 @@ describe('the browser/server boundary (eslint.config.js)', () => {
     ['src/widget/element/x.ts', "export const used = () => import('../../server/items.js');\n", true],
     ['src/widget/element/x.ts', "import { flowResult } from '../../protocol/flows.js';\n", true],
     ['src/server/x.ts', "import { startSandbox } from '../dev/sandbox/sandbox.js';\n", true],
+    ['src/server-sdk/x.ts', "import { ProblemError } from '../server/problem.js';\n", true],
+    ['src/server-sdk/x.ts', "import { MynaFetchButton } from '../widget/element/myna-fetch-button.js';\n", true],
+    ['src/server-sdk/x.ts', "import { startSandbox } from '../dev/sandbox/sandbox.js';\n", true],
+    ['src/server-sdk/x.ts', "import { Hono } from 'hono';\n", true],
+    ['src/server-sdk/x.ts', "export const used = () => import('../server/items.js');\n", true],
     ['test/browser/x.ts', "import { assembleRelay } from '../../src/server/assemble.js';\n", true],
     // What each side may use.
     ['src/widget/element/x.ts', "import type { FlowResult } from '../../protocol/index.js';\n", false],
@@ -38,6 +43,8 @@ describe('the browser/server boundary (eslint.config.js)', () => {
     ['src/widget/element/x.ts', "import { html } from 'lit';\n", false],
     ['src/server/x.ts', "import { catalogEntry } from '../domain/catalog/index.js';\n", false],
     ['src/server/x.ts', "import { Hono } from 'hono';\n", false],
+    ['src/server-sdk/x.ts', "import { resultClaims } from '../protocol/sessions.js';\n", false],
+    ['src/server-sdk/x.ts', "import { jwtVerify } from 'jose';\n", false],
   ];
   for (const [file, code, refused] of cases) {
     it(`${refused ? 'refuses' : 'allows'} ${code.trim()} in ${file}`, async () => {
