@@ -64,8 +64,18 @@ export default tseslint.config(
   {
     // Browser tests, stories and the demo run in the browser too.
     files: ['test/browser/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts'],
-    ignores: ['stories/check-stories.ts'],
+    ignores: ['stories/check-stories.ts', 'demo/provider/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: BROWSER_FORBIDDEN }], 'no-restricted-syntax': ['error', DYNAMIC_SERVER_IMPORT] },
+  },
+  {
+    // The demo's provider backend is what a provider writes: it reaches the relay through the server SDK only.
+    files: ['demo/provider/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', '**/dev/**', '**/widget/**'], message: 'A provider backend uses the relay over HTTP through src/server-sdk, never its code.' }] },
+      ],
+    },
   },
   {
     files: ['src/domain/**/*.ts', 'src/protocol/**/*.ts'],

@@ -1,6 +1,6 @@
 /**
- * `npm start`: the Mynaportal sandbox, the relay, the mail catcher and the demo page on one
- * machine, on development defaults. Each server runs as its own process (as in production), its
+ * `npm start`: the Mynaportal sandbox, the relay, the mail catcher, the demo pages and the demo's
+ * provider backend (demo/provider/, on the demo's origin) on one machine, on development defaults. Each server runs as its own process (as in production), its
  * log lines prefixed. The relay and the sandbox get their development clock routes
  * (`POST /v1/dev/clock`, `POST /dev/clock`); `DEMO_CLOCK=<ISO instant>` starts both clocks there.
  *
@@ -12,7 +12,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { getRequestListener } from '@hono/node-server';
 import { createServer, type Plugin } from 'vite';
+import { demoProvider } from '../demo/provider/backend.js';
+import { DEV_API_KEY, DEV_CLIENT_ID } from '../src/server/config.js';
 
 /** A port from the environment, or its development default. */
 function portFrom(name: string, fallback: number): number {
@@ -76,6 +79,20 @@ function demoUrls(): Plugin {
   };
 }
 
+/** The demo's provider backend (demo/provider/) on the demo's origin, as a bank serves its own form. */
+function providerBackend(): Plugin {
+  const listener = getRequestListener(demoProvider({ relayUrl: RELAY_URL, apiKey: DEV_API_KEY, clientId: DEV_CLIENT_ID }).fetch);
+  return {
+    name: 'myna-demo-provider',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        if (request.url === '/demo/apply' || request.url?.startsWith('/demo/apply?')) void listener(request, response);
+        else next();
+      });
+    },
+  };
+}
+
 const children: ChildProcess[] = [];
 
 function run(name: string, script: string): ChildProcess {
@@ -125,7 +142,7 @@ const demo = await createServer({
   root: process.cwd(),
   appType: 'mpa',
   logLevel: 'warn',
-  plugins: [demoUrls()],
+  plugins: [demoUrls(), providerBackend()],
   ...(process.env.DEMO_VITE_CACHE_DIR ? { cacheDir: process.env.DEMO_VITE_CACHE_DIR } : {}),
   server: { port: DEMO_PORT, strictPort: true, host: 'localhost' },
 });
@@ -144,11 +161,13 @@ console.log(`
   myna-fetch-button is running (development defaults):
 
     Demo (open this):   http://localhost:${DEMO_PORT}/demo/
+    Verified loop:      http://localhost:${DEMO_PORT}/demo/apply  (a provider backend: session → button → portal → signed result)
     Relay:              ${RELAY_URL}
     Mynaportal sandbox: ${SANDBOX_URL}
     Mail catcher:       ${MAIL_CATCHER_URL}  (mails the relay sends; SMTP on 127.0.0.1:${MAIL_SMTP_PORT})
 
   Test card: 山田 太郎, PIN 1234 (給与収入額 5,670,000 円 → 567 万円). More in docs/sandbox.md.
+  Provider API key (client "${DEV_CLIENT_ID}", development only): ${DEV_API_KEY}
   Clocks: ${DEMO_CLOCK === undefined ? 'real time' : `from ${DEMO_CLOCK}`}; move them with POST ${RELAY_URL}/v1/dev/clock and ${SANDBOX_URL}/dev/clock.
   Ctrl+C stops everything.
 `);

@@ -5,6 +5,7 @@ import { resultClaims, sessionAnswer, type ResultClaims } from '../../../src/pro
 import { apiKeyHash, DEV_API_KEY, generateApiKey, silentLogger } from '../../../src/server/index.js';
 import { acceptingPortal, ALWAYS_OPEN, HOST_ORIGIN, startBody, temporaryDir, widgetHeaders, widgetSecret } from '../../support/fixtures.js';
 import { createSealer } from '../../../src/server/seal.js';
+import { createMynaRelayClient, MynaRelayError, MynaResultVerificationError } from '../../../src/server-sdk/index.js';
 import {
   consentAndAuthenticate,
   openConsentScreen,
@@ -202,6 +203,24 @@ describe('provider sessions over real HTTP, with the sandbox as the portal', () 
     assert.equal((await api.status(created.sessionId)).status, 'completed');
   });
 
+  it('the server SDK against the real relay: create, not ready, verified result, delete', async () => {
+    const relay = createMynaRelayClient({ relayUrl: harness.config.publicUrl, apiKey: DEV_API_KEY, clientId: 'demo' });
+    const created = await relay.createSession({ items: ['localTax.salaryRevenue'], purpose: 'mortgage-prescreen', reference: 'SDK-1', subject: APPLICANT });
+    await assert.rejects(relay.getResult(created.sessionId), (error: unknown) => error instanceof MynaRelayError && error.code === 'result-not-ready' && error.sessionStatus === 'created' && error.retryable);
+    await consentAndPoll(harness, await startFlow(harness, { session: created.clientToken }));
+    assert.equal((await relay.getSession(created.sessionId)).status, 'completed');
+    const verified = await relay.getResult(created.sessionId);
+    assert.equal(verified.value('localTax.salaryRevenue')?.value, 5_670_000);
+    assert.equal(verified.claims.ref, 'SDK-1');
+    await relay.deleteSession(created.sessionId);
+    await assert.rejects(relay.getSession(created.sessionId), (error: unknown) => error instanceof MynaRelayError && error.status === 404);
+    // Another client's audience: the signature holds, the audience does not.
+    const wrongAudience = createMynaRelayClient({ relayUrl: harness.config.publicUrl, apiKey: DEV_API_KEY, clientId: 'someone-else' });
+    const second = await relay.createSession({ items: ['household'], purpose: 'mortgage-prescreen' });
+    await consentAndPoll(harness, await startFlow(harness, { session: second.clientToken }));
+    await assert.rejects(wrongAudience.getResult(second.sessionId), (error: unknown) => error instanceof MynaResultVerificationError && error.reason === 'audience');
+  });
+
   it('the pairwise subject is stable for one citizen and one provider', async () => {
     const api = provider(harness.relayOrigin);
     const subs: string[] = [];
@@ -273,6 +292,10 @@ describe('provider sessions: two clients, an encrypted result, lifetimes', () =>
     const { plaintext } = await compactDecrypt(jwe, cityPrivateKey);
     const claims = await verify(stack, new TextDecoder().decode(plaintext), 'city');
     assert.equal(claims.purpose.id, 'benefit-application');
+    // The server SDK decrypts and verifies it, and refuses it without the key.
+    const options = { relayUrl: stack.config.publicUrl, apiKey: city.key, clientId: 'city' };
+    assert.equal((await createMynaRelayClient({ ...options, decryptionKey: cityPrivateKey }).getResult(created.sessionId)).claims.sid, created.sessionId);
+    await assert.rejects(createMynaRelayClient(options).getResult(created.sessionId), (error: unknown) => error instanceof MynaResultVerificationError && error.reason === 'encryption');
     assert.equal(claims.records[0]?.values[0]?.key, 'household.relationshipCode1');
   });
 
