@@ -80,6 +80,8 @@ export const flowErrorCode = z.enum([
   'binding-mismatch',
   /** The card holder is not the applicant the provider's session names: nothing was released. */
   'subject-mismatch',
+  /** The provider session ended (completed by another attempt, deleted, expired) before this retrieval settled: nothing was released. */
+  'session-closed',
 ]);
 export type FlowErrorCode = z.infer<typeof flowErrorCode>;
 

@@ -60,6 +60,9 @@ export type SessionCreated = z.infer<typeof sessionCreated>;
 export const sessionStatus = z.enum(['created', 'pending', 'completed', 'failed', 'cancelled', 'expired', 'subject_mismatch']);
 export type SessionStatus = z.infer<typeof sessionStatus>;
 
+/** Statuses after which a session never changes: no result will come for `expired` or `subject_mismatch`. */
+export const FINAL_SESSION_STATUSES: readonly SessionStatus[] = ['completed', 'expired', 'subject_mismatch'];
+
 /** Failure codes of a session: a flow's error codes and `unavailable` (the portal's hours). */
 export const sessionFailureCode = z.union([flowErrorCode, z.literal('unavailable')]);
 

@@ -1,5 +1,5 @@
 import { PROBLEMS, type ProblemDocument } from '../protocol/problems.js';
-import type { SessionStatus } from '../protocol/sessions.js';
+import { FINAL_SESSION_STATUSES, type SessionStatus } from '../protocol/sessions.js';
 
 /** Codes of the SDK's own, for failures that carry no problem document. */
 export type ClientFailureCode =
@@ -33,7 +33,8 @@ export class MynaRelayError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.detail = init.detail;
-    this.retryable = retryableFor(init.code, init.status);
+    // No result will ever come for a session that is final: retrying `result-not-ready` then would never end.
+    this.retryable = retryableFor(init.code, init.status) && !(init.sessionStatus !== undefined && FINAL_SESSION_STATUSES.includes(init.sessionStatus));
     this.sessionStatus = init.sessionStatus;
     this.problem = init.problem;
   }

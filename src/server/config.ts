@@ -602,6 +602,7 @@ export type RelayConfig = Omit<RelaySettings, SmtpSetting> & {
 /** Reads and validates the relay's settings; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): RelayConfig {
   const { settings, developmentDefaults } = SETTINGS.read(env);
+  if (settings.purposes === DEV_PURPOSES) developmentDefaults.push('RELAY_PURPOSES');
   requireSharedSecrets(settings);
   // The SMTP_* settings travel as one value, `smtp`: the mailer's input.
   const rest = Object.fromEntries(Object.entries(settings).filter(([key]) => !key.startsWith('smtp'))) as Omit<RelaySettings, SmtpSetting>;
@@ -615,6 +616,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
 function requireSharedSecrets(s: RelaySettings): void {
   if (isLoopbackUrl(new URL(s.publicUrl))) return;
   const missing = [
+    // The demo's purposes are no purpose a citizen could consent to.
+    ...(s.purposes === DEV_PURPOSES ? ['RELAY_PURPOSES'] : []),
     ...(s.clients === null ? ['RELAY_CLIENTS'] : []),
     ...(s.signingKey === null ? ['RELAY_SIGNING_KEY'] : []),
     ...(s.encryptionKeys === null ? ['RELAY_ENCRYPTION_KEYS'] : []),

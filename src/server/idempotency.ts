@@ -26,7 +26,7 @@ const LOCK_MS = 10_000;
 /** Printable ASCII without spaces at either end, as clients send UUIDs or random strings. */
 const KEY_PATTERN = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
 
-export type IdempotencyStart<T> = { kind: 'replay'; answer: T } | { kind: 'owned'; keyHash: string; owner: string };
+export type IdempotencyStart<T> = { kind: 'replay'; answer: T; keyHash: string } | { kind: 'owned'; keyHash: string; owner: string };
 
 /** The header's value, or undefined when absent; 400 `invalid-idempotency-key` when malformed. */
 export function readIdempotencyKey(header: string | undefined): string | undefined {
@@ -74,7 +74,7 @@ export async function beginIdempotent<T>(
         field: 'Idempotency-Key',
       });
     }
-    if (existing.state === 'done' && existing.answer !== null) return { kind: 'replay', answer: JSON.parse(existing.answer) as T };
+    if (existing.state === 'done' && existing.answer !== null) return { kind: 'replay', answer: JSON.parse(existing.answer) as T, keyHash };
     if (existing.lockedUntil > context.realNow()) throw inProgress();
     // The first request stopped without committing (the relay was restarted): take over.
     if (await registrations.claimIdempotency(record, existing.owner)) return { kind: 'owned', keyHash, owner };

@@ -23,7 +23,7 @@ export interface ResultKey {
   publicJwk: JWK;
 }
 
-type KeySettings = Pick<RelayConfig, 'signingKey' | 'encryptionKeys' | 'resultKeys' | 'subjectSecret' | 'dataDir'>;
+type KeySettings = Pick<RelayConfig, 'signingKey' | 'encryptionKeys' | 'resultKeys' | 'subjectSecret' | 'dataDir'> & Partial<Pick<RelayConfig, 'clients'>>;
 
 const DEV_KEYS_FILE = 'dev-keys.json';
 /** Kept apart from dev-keys.json so data directories made before result keys existed keep theirs. */
@@ -58,6 +58,12 @@ export async function loadRelayKeys(config: KeySettings, log: Logger): Promise<R
   }
   const signing = await importSigningKey(signingJwk);
   const results = await Promise.all(resultJwks.map(importResultKey));
+  // A result must be attributable to the result keys alone: never the portal key, never its kid.
+  const { x, kid } = signing.publicJwk;
+  if (results.some((key) => key.kid === kid || key.publicJwk.x === x)) {
+    throw new ConfigError('RELAY_RESULT_KEYS', 'a result key must differ from RELAY_SIGNING_KEY, in its kid and its key');
+  }
+  await Promise.all((config.clients ?? []).map(checkClientEncryptionKey));
   return {
     signing,
     encryption: await Promise.all(encryptionJwks.map(importEncryptionKey)),
@@ -65,6 +71,16 @@ export async function loadRelayKeys(config: KeySettings, log: Logger): Promise<R
     subjectSecret: Buffer.from(subjectSecret, 'base64url'),
     publicJwks: [signing.publicJwk, ...results.map((key) => key.publicJwk)],
   };
+}
+
+/** A client's result-encryption key must import now, not fail the first result fetch. */
+async function checkClientEncryptionKey(client: NonNullable<RelayConfig['clients']>[number]): Promise<void> {
+  if (client.encryptionKey === undefined) return;
+  try {
+    await importJWK(client.encryptionKey, 'ECDH-ES+A256KW');
+  } catch (error) {
+    throw new ConfigError('RELAY_CLIENTS', `client ${client.id}: encryptionKey does not import as ECDH-ES+A256KW: ${(error as Error).message}`);
+  }
 }
 
 async function importResultKey(jwk: ResultKeyJwk): Promise<ResultKey> {
@@ -125,7 +141,7 @@ async function loadOrCreate<T>(dataDir: string, name: string, generate: () => Pr
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // Written aside, then linked into place: link fails if the file exists, so when two relays
   // start at once the first complete file wins and both use it.
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(temporary, JSON.stringify(keys), { mode: 0o600 });
   try {
     await link(temporary, file);

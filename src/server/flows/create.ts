@@ -1,9 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import type { Consent, CreateFlowRequest, FlowStarted, Query } from '../../protocol/index.js';
-import type { PurposeConfig } from '../config.js';
 import { resolvePurpose } from '../purposes.js';
 import { sessionForPage } from '../sessions/bound.js';
-import type { SessionRecord } from '../store/types.js';
+import type { PurposeText, SessionRecord } from '../store/types.js';
 import { requireAllowedItems } from '../items.js';
 import { generateDpopKeys } from '../portal/dpop-keys.js';
 import { PortalError } from '../portal/errors.js';
@@ -19,7 +18,7 @@ import { randomToken, sha256Base64url } from './tokens.js';
 interface FlowTarget {
   items: string[];
   query: Query;
-  purpose: PurposeConfig;
+  purpose: PurposeText;
   retainUntil: string;
   session: SessionRecord | null;
 }
@@ -71,7 +70,7 @@ export async function createFlow(context: FlowContext, request: CreateFlowReques
     returnUrl,
     items,
     query,
-    purposeId: purpose.id,
+    purpose,
     sessionId: target.session?.id ?? null,
     retainUntil: consent.retainUntil,
     outcome: null,
@@ -82,8 +81,11 @@ export async function createFlow(context: FlowContext, request: CreateFlowReques
     nextPollAt: null,
     pollLockUntil: null,
   });
-  // The session reports this attempt from now on; a session that just ended keeps its state.
-  if (target.session !== null) await context.sessions.updateSession(target.session.id, ['open'], { flowId });
+  // The session reports this attempt from now on, and lives at least as long as it: a consent
+  // given in the session's last minute still completes it. A session that just ended keeps its state.
+  if (target.session !== null) {
+    await context.sessions.updateSession(target.session.id, ['open'], { flowId, expiresAt: Math.max(target.session.expiresAt, expiresAt) });
+  }
   return {
     flowId,
     launchUrl: `${context.publicUrl}/v1/flows/${flowId}/launch`,
@@ -108,5 +110,5 @@ function unboundTarget(context: FlowContext, request: CreateFlowRequest, today: 
 /** A bound button: the session decides items, query and purpose; the request's own are not read. */
 async function boundTarget(context: FlowContext, clientToken: string, origin: string): Promise<FlowTarget> {
   const { session } = await sessionForPage(context, clientToken, origin);
-  return { items: session.items, query: session.query, purpose: resolvePurpose(context.purposes, session.purposeId), retainUntil: session.retainUntil, session };
+  return { items: session.items, query: session.query, purpose: session.purpose, retainUntil: session.retainUntil, session };
 }

@@ -7,7 +7,7 @@ import type { FlowContext } from './context.js';
 import { alreadyRedeemed, flowExpired, loadFlow } from './load.js';
 import { holderFromPayload, recordsFromPayload } from './result-records.js';
 import { resolvePurpose } from '../purposes.js';
-import { completeSession, type VerifiedRetrieval } from '../sessions/result.js';
+import { completeSession, type Settlement, type VerifiedRetrieval } from '../sessions/result.js';
 import { unsealSecrets } from './secrets.js';
 import { digestsEqual, sha256Base64url } from './tokens.js';
 
@@ -74,13 +74,14 @@ async function pollPortal(
           const settled = await settleSession(context, flow.sessionId, { records, holder: holderFromPayload(payload), portalSubject: secrets.subject, retrievedAt });
           // A mismatching holder gets nothing, not even in the widget: the form is the applicant's.
           if (settled === 'subject_mismatch') return await fail('subject-mismatch', false);
-          if (settled !== 'completed') return await fail('expired', false);
+          if (settled !== 'completed') return await fail('session-closed', false);
         }
         // Hand out once: only the call that moves pending → redeemed returns the data.
         if (!(await store.transition(flow.id, ['pending'], { status: 'redeemed', sealed: null, pollLockUntil: null }))) {
           return currentAnswer(context, flow.id);
         }
-        const purpose = resolvePurpose(context.purposes, flow.purposeId);
+        // Flows stored before purposes had ids served the one configured purpose.
+        const purpose = flow.purpose ?? resolvePurpose(context.purposes, undefined);
         const consent = { service: context.serviceName, purpose: purpose.ja, retainUntil: flow.retainUntil };
         return {
           status: 'success',
@@ -144,8 +145,7 @@ export function settledAnswer(flow: FlowRecord): FlowStatusAnswer {
   throw new Error(`Flow ${flow.id} in status ${flow.status} has no settled answer`);
 }
 
-async function settleSession(context: FlowContext, sessionId: string, retrieval: VerifiedRetrieval) {
+async function settleSession(context: FlowContext, sessionId: string, retrieval: VerifiedRetrieval): Promise<Settlement> {
   const session = await context.sessions.getSession(sessionId);
-  if (session === undefined) return 'gone';
-  return completeSession(context, session, retrieval);
+  return session === undefined ? 'closed' : completeSession(context, session, retrieval);
 }

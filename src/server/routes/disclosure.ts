@@ -42,8 +42,7 @@ export function disclosureRoutes(context: FlowContext): Hono<RelayEnv> {
   routes.post('/', mutationGuard(context.allowedOrigins), limitBody(), async (c) => {
     const { session: clientToken } = parseInput(sessionDisclosureRequest, await readJsonBody(c));
     const { session } = await sessionForPage(context, clientToken, c.req.header('Origin') ?? '');
-    const purpose = resolvePurpose(context.purposes, session.purposeId);
-    return answer(c, disclosureAnswer, { ...describe(session.items, purpose, session.retainUntil), sessionId: session.id, query: session.query });
+    return answer(c, disclosureAnswer, { ...describe(session.items, session.purpose, session.retainUntil), sessionId: session.id, query: session.query });
   });
   return routes;
 }

@@ -27,7 +27,8 @@ type ProviderEnv = RelayEnv & { Variables: { client: ClientConfig } };
 export function sessionRoutes(context: SessionContext, authenticate: ClientAuthenticator): Hono<ProviderEnv> {
   const routes = new Hono<ProviderEnv>();
   routes.use('*', async (c, next) => {
-    if (c.req.header('Origin') !== undefined) {
+    // Browsers send Origin on cross-site calls and Sec-Fetch-Site on every request; servers send neither.
+    if (c.req.header('Origin') !== undefined || c.req.header('Sec-Fetch-Site') !== undefined) {
       throw new ProblemError('browser-request-refused', 'Provider routes are called from your backend: a request with an Origin header is refused (an API key never belongs in a browser)');
     }
     c.set('client', authenticate(c.req.header('Authorization')));
@@ -75,6 +76,14 @@ export function sessionRoutes(context: SessionContext, authenticate: ClientAuthe
     const client = c.get('client');
     const session = await owned(client, c.req.param('id'));
     await context.sessions.deleteSession(session.id);
+    // Its attempt in progress ends too, its portal token purged: nothing is left to settle.
+    if (session.flowId !== null) {
+      await context.flows.transition(session.flowId, ['created', 'launched', 'exchanging', 'pending'], {
+        status: 'failed',
+        outcome: { kind: 'failed', code: 'session-closed', retryable: false },
+        sealed: null,
+      });
+    }
     c.get('log')('info', 'session deleted', { sessionId: session.id, client: client.id });
     return c.body(null, 204);
   });

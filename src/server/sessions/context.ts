@@ -16,7 +16,7 @@ export type SessionSettings = Pick<RelayConfig, (typeof SESSION_SETTINGS)[number
 /** What the provider routes run on; built once per relay. */
 export interface SessionContext extends SessionSettings, IdempotencyContext {
   sessions: SessionStore;
-  flows: Pick<FlowStore, 'get'>;
+  flows: Pick<FlowStore, 'get' | 'transition'>;
   keys: Pick<RelayKeys, 'results' | 'subjectSecret'>;
 }
 

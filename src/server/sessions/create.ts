@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { CreateSessionRequest, Query, SessionCreated } from '../../protocol/index.js';
 import { addDays, japanDate } from '../../domain/japan-time.js';
 import type { ClientConfig } from '../config.js';
@@ -21,15 +22,16 @@ export async function createSession(
   input: CreateSessionRequest,
   idempotencyKey: string | undefined,
 ): Promise<SessionCreated> {
-  const started =
-    idempotencyKey === undefined ? undefined : await beginIdempotent<string>(context, `client:${client.id}`, idempotencyKey, JSON.stringify(input));
-  if (started?.kind === 'replay') return (await context.sealer.unseal(started.answer, { rowId: client.id, purpose: ANSWER_PURPOSE })) as SessionCreated;
+  // The fingerprint is keyed, so the stored one says nothing of the subject it covers.
+  const fingerprint = createHmac('sha256', context.keys.subjectSecret).update(`idempotency\n${JSON.stringify(input)}`).digest('base64url');
+  const started = idempotencyKey === undefined ? undefined : await beginIdempotent<string>(context, `client:${client.id}`, idempotencyKey, fingerprint);
+  if (started?.kind === 'replay') return (await context.sealer.unseal(started.answer, { rowId: started.keyHash, purpose: ANSWER_PURPOSE })) as SessionCreated;
   try {
     const { record, created } = await prepareSession(context, client, input);
     const idempotency =
       started === undefined
         ? undefined
-        : { keyHash: started.keyHash, owner: started.owner, answer: JSON.stringify(await context.sealer.seal(created, { rowId: client.id, purpose: ANSWER_PURPOSE })) };
+        : { keyHash: started.keyHash, owner: started.owner, answer: JSON.stringify(await context.sealer.seal(created, { rowId: started.keyHash, purpose: ANSWER_PURPOSE })) };
     await context.sessions.insertSession(record, idempotency);
     return created;
   } catch (error) {
@@ -63,7 +65,7 @@ async function prepareSession(
     state: 'open',
     reference: input.reference ?? null,
     items,
-    purposeId: purpose.id,
+    purpose,
     query,
     returnUrl: input.returnUrl === undefined ? null : checkClientUrl(input.returnUrl, client),
     sealedSubject: input.subject === undefined ? null : await context.sealer.seal(input.subject, { rowId: id, purpose: SUBJECT_PURPOSE }),

@@ -22,22 +22,27 @@ export interface VerifiedRetrieval {
   retrievedAt: string;
 }
 
+/** What settling a retrieval did: only `completed` lets the caller release the values. */
+export type Settlement = 'completed' | 'subject_mismatch' | 'closed';
+
 /**
  * Settles a bound flow's verified retrieval into its session: compares the holder with the
  * provider's subject (nothing is kept on a mismatch), else seals the records under the pairwise
- * subject. Returns the session's state afterwards (a concurrent call may have settled it first).
+ * subject. The answer is what this call did, never what another attempt left: a session that is
+ * no longer open (completed by another flow, expired, deleted) releases nothing more.
  */
 export async function completeSession(
   context: Pick<SessionContext, 'sessions' | 'sealer' | 'keys' | 'now' | 'resultTtlSeconds'>,
   session: SessionRecord,
   retrieval: VerifiedRetrieval,
-): Promise<SessionRecord['state'] | 'gone'> {
+): Promise<Settlement> {
   const { sessions, sealer, now } = context;
+  if (session.state !== 'open' || session.expiresAt <= now()) return 'closed';
   if (session.sealedSubject !== null) {
     const subject = sessionSubject.parse(await sealer.unseal(session.sealedSubject, { rowId: session.id, purpose: SUBJECT_PURPOSE }));
     if (!subjectMatches(subject, retrieval.holder)) {
       await sessions.updateSession(session.id, ['open'], { state: 'subject_mismatch', sealedSubject: null });
-      return (await sessions.getSession(session.id))?.state ?? 'gone';
+      return 'subject_mismatch';
     }
   }
   const stored: StoredResult = {
@@ -49,14 +54,14 @@ export async function completeSession(
     })),
   };
   const completedAt = now();
-  await sessions.updateSession(session.id, ['open'], {
+  const completed = await sessions.updateSession(session.id, ['open'], {
     state: 'completed',
     sealedResult: await sealer.seal(stored, { rowId: session.id, purpose: RESULT_PURPOSE }),
     sealedSubject: null,
     completedAt,
     resultExpiresAt: completedAt + context.resultTtlSeconds * 1000,
   });
-  return (await sessions.getSession(session.id))?.state ?? 'gone';
+  return completed ? 'completed' : 'closed';
 }
 
 const encryptionKeys = new WeakMap<ClientConfig, Promise<CryptoKey>>();
@@ -68,9 +73,8 @@ const encryptionKeys = new WeakMap<ClientConfig, Promise<CryptoKey>>();
 export async function signedResult(context: SessionContext, client: ClientConfig, session: SessionRecord): Promise<string> {
   if (session.sealedResult === null) throw new ProblemError('result-purged', 'The result of this session was purged');
   const stored = storedResult.parse(await context.sealer.unseal(session.sealedResult, { rowId: session.id, purpose: RESULT_PURPOSE }));
-  const purpose = context.purposes.find((candidate) => candidate.id === session.purposeId);
   const signer = context.keys.results[0];
-  if (purpose === undefined || signer === undefined) throw new Error(`Session ${session.id}: purpose ${session.purposeId} or result key missing`);
+  if (signer === undefined) throw new Error('No result key');
   const iat = Math.floor(context.now() / 1000);
   const claims: ResultClaims = {
     iss: context.publicUrl,
@@ -78,7 +82,7 @@ export async function signedResult(context: SessionContext, client: ClientConfig
     sub: stored.sub,
     sid: session.id,
     ref: session.reference,
-    purpose: { id: purpose.id, ja: purpose.ja, en: purpose.en },
+    purpose: { id: session.purpose.id, ja: session.purpose.ja, en: session.purpose.en },
     items: session.items,
     query: session.query,
     iat,

@@ -41,7 +41,7 @@ export async function sessionAnswerOf(context: SessionContext, session: SessionR
     reference: session.reference,
     ...progressOf(session, flow, context.now()),
     items: session.items,
-    purpose: session.purposeId,
+    purpose: session.purpose.id,
     query: session.query,
     createdAt: iso(session.createdAt)!,
     expiresAt: iso(session.expiresAt)!,

@@ -8,6 +8,7 @@ import type {
   FlowStatus,
   IdempotencyRecord,
   MailLanguage,
+  PurposeText,
   RegistrationRecord,
   RegistrationStatus,
   SessionPatch,
@@ -104,7 +105,7 @@ export function flowToRow(record: FlowRecord): FlowRow {
     status: record.status,
     mode: record.mode,
     return_url: record.returnUrl,
-    request: JSON.stringify({ items: record.items, query: record.query, purposeId: record.purposeId, sessionId: record.sessionId }),
+    request: JSON.stringify({ items: record.items, query: record.query, purpose: record.purpose, sessionId: record.sessionId }),
     retain_until: record.retainUntil,
     outcome: record.outcome === null ? null : JSON.stringify(record.outcome),
     sealed: record.sealed,
@@ -117,7 +118,7 @@ export function flowToRow(record: FlowRecord): FlowRow {
 }
 
 export function flowFromRow(row: FlowRow): FlowRecord {
-  const request = JSON.parse(row.request) as { items: string[]; query: FlowQuery; purposeId?: string; sessionId?: string | null };
+  const request = JSON.parse(row.request) as { items: string[]; query: FlowQuery; purpose?: PurposeText; sessionId?: string | null };
   return {
     id: row.id,
     stateHash: row.state_hash,
@@ -128,8 +129,7 @@ export function flowFromRow(row: FlowRow): FlowRecord {
     returnUrl: row.return_url,
     items: request.items,
     query: request.query,
-    // Flows stored before purposes had ids served the one configured purpose.
-    purposeId: request.purposeId ?? 'default',
+    purpose: request.purpose ?? null,
     sessionId: request.sessionId ?? null,
     retainUntil: row.retain_until,
     outcome: row.outcome === null ? null : (JSON.parse(row.outcome) as FlowOutcome),
@@ -191,6 +191,7 @@ export const SESSION_PATCH_COLUMNS: Record<keyof SessionPatch, string> = {
   sealedSubject: 'sealed_subject',
   sealedResult: 'sealed_result',
   flowId: 'flow_id',
+  expiresAt: 'expires_at',
   completedAt: 'completed_at',
   resultExpiresAt: 'result_expires_at',
 };
@@ -202,7 +203,7 @@ export function sessionToRow(record: SessionRecord): SessionRow {
     token_hash: record.tokenHash,
     state: record.state,
     reference: record.reference,
-    request: JSON.stringify({ items: record.items, purposeId: record.purposeId, query: record.query, returnUrl: record.returnUrl }),
+    request: JSON.stringify({ items: record.items, purpose: record.purpose, query: record.query, returnUrl: record.returnUrl }),
     sealed_subject: record.sealedSubject,
     sealed_result: record.sealedResult,
     flow_id: record.flowId,
@@ -215,7 +216,7 @@ export function sessionToRow(record: SessionRecord): SessionRow {
 }
 
 export function sessionFromRow(row: SessionRow): SessionRecord {
-  const request = JSON.parse(row.request) as { items: string[]; purposeId: string; query: FlowQuery; returnUrl: string | null };
+  const request = JSON.parse(row.request) as { items: string[]; purpose: PurposeText; query: FlowQuery; returnUrl: string | null };
   return {
     id: row.id,
     clientId: row.client_id,
@@ -223,7 +224,7 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     state: row.state as SessionState,
     reference: row.reference,
     items: request.items,
-    purposeId: request.purposeId,
+    purpose: request.purpose,
     query: request.query,
     returnUrl: request.returnUrl,
     sealedSubject: row.sealed_subject,

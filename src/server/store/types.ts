@@ -1,6 +1,14 @@
 import type { FallbackReason, FlowErrorCode, FlowMode, Lang, RelayCancelStep } from '../../protocol/index.js';
 import type { FlowQuery } from '../query.js';
 
+/** A purpose of RELAY_PURPOSES as it was when a session or flow was made: id, both texts, retention. */
+export interface PurposeText {
+  id: string;
+  ja: string;
+  en: string;
+  retentionDays: number;
+}
+
 export type { FlowMode };
 export type CancelStep = RelayCancelStep;
 
@@ -46,8 +54,8 @@ export interface FlowRecord {
   returnUrl: string;
   items: string[];
   query: FlowQuery;
-  /** An id of RELAY_PURPOSES: the text the person consented to. */
-  purposeId: string;
+  /** The purpose as the person consented to it (a copy: an edit of RELAY_PURPOSES does not change it); null for flows stored before purposes had ids. */
+  purpose: PurposeText | null;
   /** The provider session this flow serves; null for an unbound button (autofill only). */
   sessionId: string | null;
   retainUntil: string;
@@ -191,7 +199,8 @@ export interface SessionRecord {
   state: SessionState;
   reference: string | null;
   items: string[];
-  purposeId: string;
+  /** A copy of the purpose when the session was created: what the disclosure, the portal and the signed result show. */
+  purpose: PurposeText;
   query: FlowQuery;
   returnUrl: string | null;
   /** JWE of the provider's `subject`; null when none was given, and once the session ended. */
@@ -209,7 +218,7 @@ export interface SessionRecord {
   resultExpiresAt: number | null;
 }
 
-export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'sealedSubject' | 'sealedResult' | 'flowId' | 'completedAt' | 'resultExpiresAt'>>;
+export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'sealedSubject' | 'sealedResult' | 'flowId' | 'expiresAt' | 'completedAt' | 'resultExpiresAt'>>;
 
 /** Session persistence; every change a compare-and-set on the state, as for flows. */
 export interface SessionStore {

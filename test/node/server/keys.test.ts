@@ -63,4 +63,19 @@ describe('relay keys', () => {
     });
     await assert.rejects(loadRelayKeys(config, silentLogger), (error: unknown) => error instanceof ConfigError && error.variable === 'RELAY_SIGNING_KEY');
   });
+
+  it('refuses a result key that is the portal-auth key, and a client encryption key that does not import', async () => {
+    const dir = await temporaryDir();
+    try {
+      const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+      const jwk = await exportJWK(privateKey);
+      const env = { RELAY_DATA_DIR: dir.path, RELAY_SIGNING_KEY: JSON.stringify({ ...jwk, kid: 'sig', alg: 'ES256' }) };
+      await assert.rejects(loadRelayKeys(loadConfig({ ...env, RELAY_RESULT_KEYS: JSON.stringify([{ ...jwk, kid: 'other' }]) }), silentLogger), (error: unknown) => error instanceof ConfigError && error.variable === 'RELAY_RESULT_KEYS');
+      await assert.rejects(loadRelayKeys(loadConfig({ ...env, RELAY_RESULT_KEYS: JSON.stringify([{ ...(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)), kid: 'sig' }]) }), silentLogger), (error: unknown) => error instanceof ConfigError && error.variable === 'RELAY_RESULT_KEYS');
+      const client = { id: 'city', keyHashes: [`test:${'A'.repeat(43)}`], origins: ['http://localhost:5173'], purposes: ['mortgage-prescreen'], encryptionKey: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' } };
+      await assert.rejects(loadRelayKeys(loadConfig({ RELAY_DATA_DIR: dir.path, RELAY_CLIENTS: JSON.stringify([client]) }), silentLogger), (error: unknown) => error instanceof ConfigError && error.variable === 'RELAY_CLIENTS' && /city/.test(error.message));
+    } finally {
+      await dir.remove();
+    }
+  });
 });

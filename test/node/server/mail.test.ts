@@ -322,7 +322,7 @@ describe('fallback mail: links, retries and purges', () => {
       bindingHash: null,
       status: 'pending',
       mode: 'popup',
-      purposeId: 'mortgage-prescreen',
+      purpose: { id: 'mortgage-prescreen', ja: '住宅ローンの事前審査', en: 'Mortgage pre-screening', retentionDays: 30 },
       sessionId: null,
       returnUrl: RETURN_URL,
       items: ['localTax.salaryRevenue'],

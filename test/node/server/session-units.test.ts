@@ -113,8 +113,8 @@ describe('client, purpose and secret settings', () => {
   it('behind a public URL, nothing every instance must share may be generated', () => {
     refuses(
       { RELAY_PUBLIC_URL: 'https://relay.bank.example', PORTAL_ISSUER: 'https://portal.example' },
-      'RELAY_CLIENTS',
-      /set RELAY_CLIENTS, RELAY_SIGNING_KEY, RELAY_ENCRYPTION_KEYS, RELAY_RESULT_KEYS, RELAY_SUBJECT_SECRET/,
+      'RELAY_PURPOSES',
+      /set RELAY_PURPOSES, RELAY_CLIENTS, RELAY_SIGNING_KEY, RELAY_ENCRYPTION_KEYS, RELAY_RESULT_KEYS, RELAY_SUBJECT_SECRET/,
     );
   });
 });

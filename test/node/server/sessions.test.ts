@@ -158,6 +158,8 @@ describe('provider sessions over real HTTP, with the sandbox as the portal', () 
     assert.equal(problem['code'], 'result-not-ready');
     assert.equal(problem['sessionStatus'], 'subject_mismatch');
     assert.doesNotMatch(JSON.stringify(problem), /birth|name|kana/i);
+    const sdk = createMynaRelayClient({ relayUrl: harness.config.publicUrl, apiKey: DEV_API_KEY, clientId: 'demo' });
+    await assert.rejects(sdk.getResult(created.sessionId), (error: unknown) => error instanceof MynaRelayError && error.sessionStatus === 'subject_mismatch' && !error.retryable);
     const row = await harness.relay.store.getSession(created.sessionId);
     assert.equal(row?.sealedSubject, null, 'the subject is purged with the session');
     assert.equal(row?.sealedResult, null);
@@ -170,6 +172,32 @@ describe('provider sessions over real HTTP, with the sandbox as the portal', () 
     assert.equal(polled.body['status'], 'success');
     assert.equal((await api.status(created.sessionId)).status, 'completed');
     assert.equal((await harness.relay.store.getSession(created.sessionId))?.sealedSubject, null);
+  });
+
+  it('once a session is settled, another of its attempts releases nothing, whoever’s card it is', async () => {
+    const api = provider(harness.relayOrigin);
+    const created = await api.create({ subject: APPLICANT });
+    const first = await startFlow(harness, { session: created.clientToken });
+    const second = await startFlow(harness, { session: created.clientToken });
+    const third = await startFlow(harness, { session: created.clientToken });
+    assert.equal((await consentAndPoll(harness, first)).body['status'], 'success');
+    // The same applicant again, and someone else of the same name: neither gets data now.
+    assert.deepEqual((await consentAndPoll(harness, second)).body, { status: 'error', code: 'session-closed', retryable: false });
+    assert.deepEqual((await consentAndPoll(harness, third, TARO_OTHER)).body, { status: 'error', code: 'session-closed', retryable: false });
+    const claims = await verify(harness, await (await api.result(created.sessionId)).text());
+    assert.equal(claims.records[0]?.values[0]?.value, 5_670_000, 'the result is the first attempt’s');
+  });
+
+  it('DELETE while the portal still works ends the attempt: the widget gets session-closed, nothing else', async () => {
+    const api = provider(harness.relayOrigin);
+    const created = await api.create();
+    const flow = await startFlow(harness, { session: created.clientToken });
+    const browser = new ScriptedBrowser();
+    const screens = await openConsentScreen(browser, harness, flow);
+    await browser.request(await consentAndAuthenticate(browser, harness, screens, { persona: 'suzuki-ichiro', pin: '4567' }));
+    assert.equal((await api.call('DELETE', `/v1/sessions/${created.sessionId}`)).status, 204);
+    assert.deepEqual((await pollResult(harness, flow)).body, { status: 'error', code: 'session-closed', retryable: false });
+    assert.equal((await harness.relay.store.get(flow.flowId))?.sealed, null, 'the portal token is purged');
   });
 
   it('pending while the portal works; 409 result-not-ready names the status until then', async () => {
@@ -299,6 +327,17 @@ describe('provider sessions: two clients, an encrypted result, lifetimes', () =>
     assert.equal(claims.records[0]?.values[0]?.key, 'household.relationshipCode1');
   });
 
+  it('a consent given in a session’s last minutes still completes it: the session lives as long as its attempt', async () => {
+    const api = provider(stack.relayOrigin, bank.key);
+    const created = await api.create();
+    stack.advanceRelayClock(850_000);
+    const flow = await startFlow(stack, { session: created.clientToken });
+    stack.advanceRelayClock(100_000);
+    assert.equal((await api.status(created.sessionId)).status, 'created', 'not expired while its attempt runs');
+    assert.equal((await consentAndPoll(stack, flow)).body['status'], 'success');
+    assert.equal((await api.status(created.sessionId)).status, 'completed');
+  });
+
   it('the result is purged when its lifetime ends (410), and an unfinished session expires', async () => {
     const api = provider(stack.relayOrigin, bank.key);
     const done = await api.create();
@@ -342,6 +381,8 @@ describe('provider routes: the edge (app.request)', () => {
     const browser = await call('POST', '/v1/sessions', { ...auth, Origin: HOST_ORIGIN }, body);
     assert.deepEqual([browser.status, await codeOf(browser)], [403, 'browser-request-refused']);
     assert.equal(browser.headers.get('access-control-allow-origin'), null);
+    const fetchMetadata = await call('GET', '/v1/sessions/x', { ...auth, 'Sec-Fetch-Site': 'same-origin' });
+    assert.deepEqual([fetchMetadata.status, await codeOf(fetchMetadata)], [403, 'browser-request-refused'], 'a same-origin browser request carries no Origin, but Sec-Fetch-Site');
     const preflight = await t.app.request('/v1/sessions', { method: 'OPTIONS', headers: { Origin: HOST_ORIGIN, 'Access-Control-Request-Method': 'POST' } });
     assert.equal(preflight.status, 403);
     assert.equal(preflight.headers.get('access-control-allow-origin'), null);
