@@ -20,6 +20,8 @@ import type { Notice } from './views/unavailable.js';
 const POLL_INTERVAL_MS = 1000;
 /** Phases with nothing under way: there is nothing left to cancel. */
 const SETTLED: readonly string[] = ['idle', 'done', 'cancelled', 'unavailable', 'registered', 'error'];
+/** A bound button's problems, each its own outcome: trying again cannot help. */
+const SESSION_PROBLEMS: readonly string[] = ['session-token-invalid', 'session-expired', 'session-closed', 'purpose-not-allowed'];
 
 /** The top-level window in which the user consents (a `ConsentWindow` in the browser). */
 export interface ConsentPopup {
@@ -62,8 +64,12 @@ export type FlowState =
 
 /** What a flow is started with, read from the element's attributes when it starts. */
 export interface FlowOptions {
+  /** A bound button's provider session (its client token); '' for an unbound button. */
+  readonly session: string;
+  /** Unbound: what to fetch, how, and the relay's purpose id ('' for its default). A session decides these itself. */
   readonly items: string[];
   readonly query: Query;
+  readonly purpose: string;
   readonly mode: FlowMode;
   readonly timeout: number;
   readonly skipReview: boolean;
@@ -87,8 +93,8 @@ export interface FlowHost {
   returnUrl(): string;
   /** Finds the host fields and formats the values; throws a FormatError when the mapping does not fit. */
   planFill(values: readonly RelayValue[]): FillPlan<RelayValue>;
-  /** Writes the plan into the host form, returning name → text. */
-  applyFill(plan: FillPlan<RelayValue>): Record<string, string>;
+  /** Writes the plan into the host form, returning name → text; `sessionId` is a bound flow's verified result. */
+  applyFill(plan: FillPlan<RelayValue>, sessionId: string | undefined): Record<string, string>;
   /** The user consented at the portal; said once per flow. */
   consented(flowId: string): void;
   /** Every change of state, also within a phase (elapsed seconds, the delay notice). */
@@ -119,6 +125,8 @@ export class FetchFlow {
   #pollSoon = false;
   /** The element is off the page: no timer runs until it is back (`reconnect`). */
   #paused = false;
+  /** A bound button's disclosure: the session's items and query, for the email fallback. */
+  #bound: Disclosure | null = null;
 
   readonly #host: FlowHost;
   readonly #clock: Clock;
@@ -135,14 +143,18 @@ export class FetchFlow {
   /** The button was pressed (and the host did not veto): show the disclosure and check the servers. */
   async open(): Promise<void> {
     const signal = this.#begin();
-    const { items } = this.#host.options();
+    const { items, purpose, session } = this.#host.options();
     this.#go({ phase: 'disclosure', disclosure: null });
     try {
       const client = this.#host.client();
+      const disclosing = client.disclosure(session ? { session } : { items, purpose }, signal);
       // Asked together: the user learns that the servers are down before going to the portal.
-      const [disclosure, availability] = await Promise.all([client.disclosure(items, signal), client.availability(items, signal)]);
+      // A bound button learns its items from the session's disclosure first.
+      const checking = client.availability(session ? (await disclosing).items.map((item) => item.key) : items, signal);
+      const [disclosure, availability] = await Promise.all([disclosing, checking]);
       if (signal.aborted) return;
       if (!availability.available) return this.#becomeUnavailable(availability);
+      this.#bound = session ? disclosure : null;
       this.#go({ phase: 'disclosure', disclosure });
     } catch (error) {
       if (!signal.aborted) this.#failFromRelay(error);
@@ -225,7 +237,7 @@ export class FetchFlow {
     if (state.phase !== 'fallback') return;
     const signal = this.#begin();
     const { flow, reason } = state;
-    const { items, query } = this.#host.options();
+    const { items, query } = this.#bound ? { items: this.#bound.items.map((item) => item.key), query: this.#bound.query! } : this.#host.options();
     try {
       const { registrationId } = await this.#host.client().registerFallback(
         { ...contact, items, query, returnUrl: this.#host.returnUrl(), reason, ...(flow ? { flowId: flow.id, secret: flow.secret } : {}) },
@@ -291,7 +303,7 @@ export class FetchFlow {
   async #start(popup: ConsentPopup | null): Promise<void> {
     const signal = this.#begin();
     signal.addEventListener('abort', () => popup?.close());
-    const { items, query, mode } = this.#host.options();
+    const { items, query, purpose, session, mode } = this.#host.options();
     this.#go({ phase: 'starting' });
     try {
       const { secret, secretHash } = await createFlowSecret();
@@ -299,8 +311,8 @@ export class FetchFlow {
       if (signal.aborted) return;
       // Not aborted with the attempt: the relay may have made the flow already, and is told to drop it below.
       const started = await this.#host.client().startFlow({
-        items,
-        query,
+        // A bound flow is the session's: its items, query and purpose are the relay's to know.
+        ...(session ? { session } : { items, query, ...(purpose && { purpose }) }),
         mode: popup ? 'popup' : mode === 'kiosk' ? 'kiosk' : 'redirect',
         returnUrl: this.#host.returnUrl(),
         secretHash,
@@ -344,7 +356,7 @@ export class FetchFlow {
       result = await this.#host.client().flowResult(flow.id, flow.secret, signal);
     } catch (error) {
       if (signal.aborted) return;
-      if (error instanceof RelayError && error.status === 410) return this.fail('expired', true);
+      if (error instanceof RelayError && error.status === 410 && error.code !== 'session-expired') return this.fail('expired', true);
       return this.#failFromRelay(error);
     } finally {
       if (this.#polling === signal) this.#polling = null;
@@ -378,7 +390,7 @@ export class FetchFlow {
       case 'unavailable':
         return this.#becomeUnavailable(result);
       case 'error':
-        return this.fail(result.code === 'expired' ? 'expired' : 'portal-error', result.retryable);
+        return this.fail(result.code === 'expired' || result.code === 'subject-mismatch' ? result.code : 'portal-error', result.retryable);
     }
   }
 
@@ -398,7 +410,7 @@ export class FetchFlow {
   }
 
   #fill(retrieved: FlowSuccess, plan: FillPlan<RelayValue>): void {
-    this.#settle({ phase: 'done', retrieved, fields: this.#host.applyFill(plan) });
+    this.#settle({ phase: 'done', retrieved, fields: this.#host.applyFill(plan, retrieved.sessionId) });
   }
 
   /** Said once per flow: the first answer after `awaiting-consent` is the first one in another phase. */
@@ -416,6 +428,9 @@ export class FetchFlow {
   #failFromRelay(error: unknown): void {
     if (!(error instanceof RelayError) || error.code === 'relay-unreachable') return this.fail('relay-unreachable', true);
     if (error.unavailable) return this.#becomeUnavailable(error.unavailable);
+    if (SESSION_PROBLEMS.includes(error.code)) return this.fail(error.code as MynaFetchErrorCode, false);
+    // The relay's purpose table does not hold the id: its detail names the ids it does.
+    if (error.code === 'unknown-purpose') return this.fail('config-invalid', false, { attribute: 'purpose', reason: error.detail });
     if (error.field) return this.fail('config-invalid', false, { attribute: error.field, reason: error.code });
     this.fail('relay-rejected', false, { code: error.code });
   }

@@ -30,7 +30,6 @@ export const messageTable = {
   fill: ['フォームに入力する', 'Fill in the form'],
   discard: ['入力しない', 'Discard'],
   cancel: ['中止する', 'Cancel'],
-  retry: ['もう一度試す', 'Try again'],
   done: ['マイナポータルから取得した情報を入力しました。内容をご確認ください。', 'The information from Mynaportal has been filled in. Please check it.'],
   discarded: ['取得した情報は入力せずに破棄しました。', 'The fetched information was discarded; nothing was filled in.'],
   cancelled: ['取得を中止しました。フォームは変更されていません。', 'Fetching was cancelled. Your form has not been changed.'],
@@ -117,6 +116,16 @@ export const messageTable = {
   relayRejected: ['中継サーバが要求を受け付けませんでした（{code}）。', 'The relay server refused the request ({code}).'],
   portalError: ['マイナポータルでエラーが発生しました。時間をおいてもう一度お試しください。', 'Mynaportal reported an error. Please try again later.'],
   expired: ['手続きの有効期限が切れました。最初からやり直してください。', 'This request has expired. Please start again.'],
+  subjectMismatch: [
+    'マイナンバーカードの持ち主がお申し込みの方と一致しないため、情報は受け取っていません。お申し込みの方ご本人のカードをお使いいただくか、直接入力してください。',
+    'The holder of the My Number card does not match the applicant, so nothing was received. Please use the applicant’s own card, or enter the information yourself.',
+  ],
+  sessionTokenInvalid: ['このお申し込みを確認できませんでした。お手数ですが、お申し込みをやり直してください。', 'This application could not be confirmed. Please start the application again.'],
+  sessionExpired: ['お申し込みの有効期限が切れました。お手数ですが、お申し込みをやり直してください。', 'This application has expired. Please start the application again.'],
+  sessionClosed: ['このお申し込みでの取得は終了しています。お手数ですが、お申し込みをやり直してください。', 'Fetching for this application has ended. Please start the application again.'],
+  purposeNotAllowed: ['この利用目的では取得できません。お手数ですが、直接入力してください。', 'This information cannot be fetched for this purpose. Please enter it yourself.'],
+  edit: ['修正する', 'Edit'],
+  editField: ['{field}を修正する', 'Edit {field}'],
 } as const satisfies Record<string, readonly [ja: string, en: string]>;
 
 export type MessageKey = keyof typeof messageTable;
