@@ -35,7 +35,8 @@ export function minifyCss(css: string): string {
     .replace(/ ?([{};,>]) ?/g, '$1')
     .replace(/: /g, ':')
     .replace(/;}/g, '}')
-    .replace(/\[(\w+)='([\w-]+)'\]/g, '[$1=$2]')
+    .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
+    .replace(/([^\w.])0\./g, '$1.')
     .trim();
 }
 
@@ -82,6 +83,15 @@ export function templateWhitespace(): Plugin {
   };
 }
 
+/**
+ * Property names that only the widget's own modules use (view callbacks, the flow's host and state,
+ * the fallback form), shortened in the bundles like local names: none is on the wire, in storage, in
+ * an event's detail, a public member, a message key or a name the DOM or Lit also use. A name added
+ * here must be all of that; the browser and e2e tests run the source and the IIFE respectively.
+ */
+const INTERNAL_PROPERTIES =
+  /^(onEnterManually|onLater|onEmail|onContinue|onCancel|onSubmit|onFill|onDiscard|openWindow|planFill|applyFill|consented|changed|consentedAt|elapsedSeconds|retrieved|writes|plan|notice|continueHere|handleMessage|emailMe|reconnect|resume|dismiss|later|isSource|navigate|setErrors|setSubmitting|refuse|validate|submitting|idempotencyKey|phase|flow|client|redirect|messages|errors|setValue|stop|register|fail)$/;
+
 /** The widget: one self-contained IIFE for a `<script>` tag, and an ES module for npm users. */
 export default defineConfig({
   plugins: [templateWhitespace(), subresourceIntegrity()],
@@ -99,6 +109,9 @@ export default defineConfig({
     },
     rolldownOptions: {
       output: {
+        minify: { mangleProps: { include: INTERNAL_PROPERTIES } },
+        // The global's exports need no `Symbol.toStringTag` of 'Module'.
+        generatedCode: { symbols: false },
         // A second copy of the script must not even run: Lit would ask Trusted Types for its
         // `lit-html` policy again, which a page enforcing Trusted Types refuses.
         banner: (chunk) => (chunk.fileName === IIFE ? "if(!customElements.get('myna-fetch-button')){" : ''),

@@ -35,10 +35,10 @@ export function configProblem({ relay, session, items, purpose, query, mode, tim
   if (!['popup', 'redirect', 'kiosk'].includes(mode)) return ['config-invalid', { attribute: 'mode', reason: `"${mode}" is not popup, redirect or kiosk` }];
   // A timeout that is not a number would never show the delay notice: a silent failure.
   if (!(timeout > 0 && timeout <= MAX_TIMEOUT_SECONDS)) {
-    return ['config-invalid', { attribute: 'timeout', reason: `"${timeout}" is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}` }];
+    return ['config-invalid', { attribute: 'timeout', reason: `"${timeout}" is not 1 to ${MAX_TIMEOUT_SECONDS} seconds` }];
   }
   if (relay !== null && !isHttpUrl(relay)) return ['config-invalid', { attribute: 'relay', reason: `"${relay}" is not an http(s) URL` }];
   // An id of the relay's purpose table, no longer a text for the disclosure: the relay would refuse it.
-  if (purpose && !session && !PURPOSE_ID.test(purpose)) return ['config-invalid', { attribute: 'purpose', reason: `"${purpose}" is not a purpose id (a-z 0-9 . _ -)` }];
+  if (purpose && !session && !PURPOSE_ID.test(purpose)) return ['config-invalid', { attribute: 'purpose', reason: `"${purpose}" is not a purpose id` }];
   return null;
 }

@@ -18,10 +18,11 @@ import type { RedirectFlow } from './redirect-flow.js';
 import type { Notice } from './views/unavailable.js';
 
 const POLL_INTERVAL_MS = 1000;
-/** Phases with nothing under way: there is nothing left to cancel. */
+/** Phases with nothing under way: nothing left to cancel, and the button can be pressed. */
 const SETTLED: readonly string[] = ['idle', 'done', 'cancelled', 'unavailable', 'registered', 'error'];
-/** A bound button's problems, each its own outcome: trying again cannot help. */
-const SESSION_PROBLEMS: readonly string[] = ['session-token-invalid', 'session-expired', 'session-closed', 'purpose-not-allowed'];
+export const isSettled = (state: FlowState) => SETTLED.includes(state.phase);
+/** A session's problems (`session-token-invalid`, `-expired`, `-closed`) and `purpose-not-allowed`: outcomes of their own, trying again cannot help. */
+const SESSION_PROBLEM = /^(session-|purpose-not)/;
 
 /** The top-level window in which the user consents (a `ConsentWindow` in the browser). */
 export interface ConsentPopup {
@@ -125,8 +126,8 @@ export class FetchFlow {
   #pollSoon = false;
   /** The element is off the page: no timer runs until it is back (`reconnect`). */
   #paused = false;
-  /** A bound button's disclosure: the session's items and query, for the email fallback. */
-  #bound: Disclosure | null = null;
+  /** A bound button's items and query, from the session's disclosure, for the email fallback. */
+  #bound: { items: string[]; query: Query } | null = null;
 
   readonly #host: FlowHost;
   readonly #clock: Clock;
@@ -154,7 +155,7 @@ export class FetchFlow {
       const [disclosure, availability] = await Promise.all([disclosing, checking]);
       if (signal.aborted) return;
       if (!availability.available) return this.#becomeUnavailable(availability);
-      this.#bound = session ? disclosure : null;
+      this.#bound = session ? { items: disclosure.items.map((item) => item.key), query: disclosure.query! } : null;
       this.#go({ phase: 'disclosure', disclosure });
     } catch (error) {
       if (!signal.aborted) this.#failFromRelay(error);
@@ -198,7 +199,7 @@ export class FetchFlow {
   /** The user stops: by default at the step the state is in. The relay is told to drop the flow. */
   cancel(step?: MynaFetchCancelStep): void {
     const state = this.#state;
-    if (SETTLED.includes(state.phase)) return;
+    if (isSettled(state)) return;
     const flow = 'flow' in state ? state.flow : null;
     if (flow) this.#cancelRemote(flow);
     this.#settle({ phase: 'cancelled', step: step ?? (state.phase === 'disclosure' || state.phase === 'waiting' ? state.phase : 'consenting') });
@@ -237,7 +238,7 @@ export class FetchFlow {
     if (state.phase !== 'fallback') return;
     const signal = this.#begin();
     const { flow, reason } = state;
-    const { items, query } = this.#bound ? { items: this.#bound.items.map((item) => item.key), query: this.#bound.query! } : this.#host.options();
+    const { items, query } = this.#bound ?? this.#host.options();
     try {
       const { registrationId } = await this.#host.client().registerFallback(
         { ...contact, items, query, returnUrl: this.#host.returnUrl(), reason, ...(flow ? { flowId: flow.id, secret: flow.secret } : {}) },
@@ -428,7 +429,7 @@ export class FetchFlow {
   #failFromRelay(error: unknown): void {
     if (!(error instanceof RelayError) || error.code === 'relay-unreachable') return this.fail('relay-unreachable', true);
     if (error.unavailable) return this.#becomeUnavailable(error.unavailable);
-    if (SESSION_PROBLEMS.includes(error.code)) return this.fail(error.code as MynaFetchErrorCode, false);
+    if (SESSION_PROBLEM.test(error.code)) return this.fail(error.code as MynaFetchErrorCode, false);
     // The relay's purpose table does not hold the id: its detail names the ids it does.
     if (error.code === 'unknown-purpose') return this.fail('config-invalid', false, { attribute: 'purpose', reason: error.detail });
     if (error.field) return this.fail('config-invalid', false, { attribute: error.field, reason: error.code });

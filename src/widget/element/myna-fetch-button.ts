@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import { splitList } from '../../domain/text.js';
 import { MynaFetchConsentEvent, MynaFetchStartEvent, MynaFetchStateEvent } from '../events/index.js';
 import { fill, langOf, messagesFor, type Messages } from '../i18n/index.js';
@@ -9,13 +8,13 @@ import { buttonLabel } from './button-label.js';
 import { configProblem } from './config-problem.js';
 import { ConsentWindow } from './consent-window.js';
 import { FallbackForm } from './fallback-form.js';
-import { FetchFlow, type FlowOptions, type FlowState } from './fetch-flow.js';
+import { FetchFlow, isSettled, type FlowOptions, type FlowState } from './fetch-flow.js';
 import { noticeOf, outcomeEvent, statusText } from './flow-presentation.js';
 import { restoreForm } from './form-memory.js';
 import { mynaFetchButtonStyles } from './myna-fetch-button.styles.js';
 import { parseQuery } from './query-attributes.js';
 import { leaveForPortal, takeMailResume, takeRedirectFlow } from './redirect-flow.js';
-import { mynaFetchSettingsContext } from './settings-context.js';
+import { SettingsConsumer } from './settings-context.js';
 import { keepSessionId, lockFields } from './verified-fill.js';
 import { renderDisclosure } from './views/disclosure.js';
 import { renderFallbackForm } from './views/fallback.js';
@@ -85,12 +84,12 @@ export class MynaFetchButton extends LitElement {
     skipReview: { attribute: 'skip-review', type: Boolean },
     disabled: { type: Boolean, reflect: true },
     mapping: { attribute: false }, relayClient: { attribute: false }, messageOverrides: { attribute: false },
-    note: { state: true, attribute: false },
+    note: { state: true },
   };
 
   readonly #internals = this.attachInternals();
   /** Settings shared by an enclosing `<myna-fetch-config>`; a change renders again. */
-  readonly #config = new ContextConsumer(this, { context: mynaFetchSettingsContext, subscribe: true });
+  readonly #config = new SettingsConsumer(this);
   readonly #fallbackForm = new FallbackForm(this);
   readonly #flow = new FetchFlow({
     client: () => this.#effective.client ?? new HttpRelayClient(this.#effective.relay),
@@ -233,7 +232,7 @@ export class MynaFetchButton extends LitElement {
     );
     if (ignored.length === 0 || this.#warned) return;
     this.#warned = true;
-    console.warn(`<myna-fetch-button>: bound to a session, which decides these; ignored: ${ignored.join(', ')}`);
+    console.warn(`<myna-fetch-button>: the session decides, ignored: ${ignored.join(', ')}`);
   }
 
   /** After the next render: the target may not exist yet, or still be disabled in the phase being left. */
@@ -298,8 +297,8 @@ export class MynaFetchButton extends LitElement {
         part="button"
         type="button"
         class="primary"
-        ?disabled=${this.disabled || busy || state.phase === 'review' || state.phase === 'disclosure' || state.phase === 'fallback'}
-        aria-busy=${busy ? 'true' : 'false'}
+        ?disabled=${this.disabled || !isSettled(state)}
+        aria-busy=${String(busy)}
         @click=${this.#handleClick}
       >
         <slot>${buttonLabel(messages, this.itemKeys)}</slot>

@@ -1,4 +1,4 @@
-import { fill, type Messages } from '../i18n/index.js';
+import type { Messages } from '../i18n/index.js';
 import { describeInput, type FillPlan } from './autofill.js';
 
 /**
@@ -21,11 +21,13 @@ export function keepSessionId(button: HTMLElement, scope: ParentNode, name: stri
  * moves focus into it and goes away.
  */
 export function lockFields(plan: FillPlan, messages: Messages): void {
-  for (const { input } of plan.flatMap((entry) => entry.writes.map((write) => write.target))) {
-    if (input instanceof HTMLSelectElement || input.readOnly || !input.hasAttribute('data-myna-lock')) continue;
+  for (const write of plan.flatMap((entry) => entry.writes)) {
+    const input = write.target.input as HTMLInputElement;
+    // A select has no `readOnly` (undefined): it is never locked, nor is a field already read-only.
+    if (input.readOnly !== false || !input.hasAttribute('data-myna-lock')) continue;
     input.readOnly = true;
     const edit = Object.assign(document.createElement('button'), { type: 'button', textContent: messages.edit });
-    edit.setAttribute('aria-label', fill(messages.editField, { field: describeInput(input) }));
+    edit.setAttribute('aria-label', `${messages.edit}: ${describeInput(input)}`);
     edit.addEventListener('click', () => {
       input.readOnly = false;
       input.dataset['mynaEdited'] = '';

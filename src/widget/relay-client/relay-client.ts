@@ -45,7 +45,7 @@ export class RelayError extends Error {
     /** The relay's explanation (for `unknown-purpose`: the purpose ids it knows). */
     readonly detail = '',
   ) {
-    super(`relay answered ${status} ${code}${field ? ` (${field})` : ''}`);
+    super(`${status} ${code} ${field ?? ''}`);
   }
 }
 

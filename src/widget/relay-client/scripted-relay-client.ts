@@ -25,6 +25,8 @@ export const incomeSession: Disclosure = {
  */
 export class ScriptedRelay implements RelayClient {
   readonly disclosures: DisclosureRequest[] = [];
+  /** The items of each availability question. */
+  readonly availabilityAsked: string[][] = [];
   readonly started: StartFlowRequest[] = [];
   readonly polls: { flowId: string; secret: string }[] = [];
   readonly cancelled: string[] = [];
@@ -61,7 +63,8 @@ export class ScriptedRelay implements RelayClient {
     };
   }
 
-  async availability(): Promise<Availability> {
+  async availability(items: readonly string[]): Promise<Availability> {
+    this.availabilityAsked.push([...items]);
     return this.availabilityAnswer;
   }
 

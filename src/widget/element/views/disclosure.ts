@@ -14,11 +14,10 @@ export interface DisclosureView {
   readonly onCancel: () => void;
 }
 
+/** 時点 or 範囲 with their dates (`fill` takes them from the query itself), else 最新. */
 function periodText(messages: Messages, query: Query | AttributeProblem): string {
-  if ('attribute' in query) return messages.periodLatest;
-  if (query.method === 'at') return fill(messages.periodAt, { at: query.at });
-  if (query.method === 'range') return fill(messages.periodRange, { from: query.from, to: query.to });
-  return messages.periodLatest;
+  const method = 'method' in query ? query.method : 'latest';
+  return method === 'latest' ? messages.periodLatest : fill(messages[method === 'at' ? 'periodAt' : 'periodRange'], query as Record<string, string>);
 }
 
 /**
