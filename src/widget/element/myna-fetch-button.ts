@@ -298,7 +298,7 @@ export class MynaFetchButton extends LitElement {
         type="button"
         class="primary"
         ?disabled=${this.disabled || !isSettled(state)}
-        aria-busy=${String(busy)}
+        aria-busy=${busy ? 'true' : 'false'}
         @click=${this.#handleClick}
       >
         <slot>${buttonLabel(messages, this.itemKeys)}</slot>

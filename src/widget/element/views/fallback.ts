@@ -24,7 +24,7 @@ function field(view: FallbackView, name: FallbackField, label: string) {
         inputmode="email"
         maxlength=${MAX_EMAIL_LENGTH + 1}
         required
-        aria-invalid=${String(!!error)}
+        aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? `${name}-error` : nothing}
         .value=${form[name]}
         @input=${(event: InputEvent) => form.update(name, (event.target as HTMLInputElement).value)}
