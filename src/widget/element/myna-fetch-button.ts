@@ -84,7 +84,7 @@ export class MynaFetchButton extends LitElement {
     skipReview: { attribute: 'skip-review', type: Boolean },
     disabled: { type: Boolean, reflect: true },
     mapping: { attribute: false }, relayClient: { attribute: false }, messageOverrides: { attribute: false },
-    note: { state: true },
+    note: { state: true, attribute: false },
   };
 
   readonly #internals = this.attachInternals();

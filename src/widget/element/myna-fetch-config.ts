@@ -28,7 +28,7 @@ export class MynaFetchConfig extends LitElement {
   /** Default seconds before the delay notice. */
   timeout: number | null = null;
 
-  /** Default purpose shown in the disclosure. */
+  /** Default purpose id (of the relay's purpose table) for the unbound buttons inside; a bound button's session has its own. */
   purpose = '';
 
   /** A relay client for every button inside (Storybook, tests). */
