@@ -20,7 +20,6 @@ export const mynaFetchSettingsContext = Symbol('myna-fetch-settings') as Context
  * providers work with ours): the two controllers below speak it in the few lines the elements need,
  * which spares the script-tag build @lit/context's controllers.
  */
-const REQUEST = 'context-request';
 /** A button's view of the nearest `<myna-fetch-config>`: `value` stays undefined without one; a new value renders again. */
 export class SettingsConsumer implements ReactiveController {
   value: MynaFetchSettings | undefined;
@@ -37,7 +36,7 @@ export class SettingsConsumer implements ReactiveController {
       this.host.requestUpdate();
     };
     const request = { context: mynaFetchSettingsContext, contextTarget: this.host, callback, subscribe: true };
-    this.host.dispatchEvent(Object.assign(new Event(REQUEST, { bubbles: true, composed: true }), request));
+    this.host.dispatchEvent(Object.assign(new Event('context-request', { bubbles: true, composed: true }), request));
   }
 
   hostDisconnected(): void {
@@ -56,7 +55,7 @@ export class SettingsProvider {
   readonly #tell = (callback: ContextCallback<MynaFetchSettings>) => callback(this.#value, () => void this.#subscribers.delete(callback));
 
   constructor(host: HTMLElement) {
-    host.addEventListener(REQUEST, (event) => {
+    host.addEventListener('context-request', (event) => {
       if (event.context !== mynaFetchSettingsContext) return;
       event.stopPropagation();
       if (event.subscribe) this.#subscribers.add(event.callback);
