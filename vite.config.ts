@@ -89,8 +89,8 @@ export function templateWhitespace(): Plugin {
  * an event's detail, a public member, a message key or a name the DOM or Lit also use. A name added
  * here must be all of that; the browser and e2e tests run the source and the IIFE respectively.
  */
-const INTERNAL_PROPERTIES =
-  /^(onEnterManually|onLater|onEmail|onContinue|onCancel|onSubmit|onFill|onDiscard|openWindow|planFill|applyFill|consented|changed|consentedAt|elapsedSeconds|retrieved|writes|plan|notice|continueHere|handleMessage|emailMe|reconnect|resume|dismiss|later|isSource|navigate|setErrors|setSubmitting|refuse|validate|submitting|idempotencyKey|phase|flow|client|redirect|messages|errors|setValue|stop|register|fail)$/;
+export const INTERNAL_PROPERTIES =
+  /^(onEnterManually|onLater|onEmail|onContinue|onCancel|onSubmit|onFill|onDiscard|openWindow|planFill|applyFill|consented|changed|consentedAt|elapsedSeconds|retrieved|writes|plan|notice|handleMessage|reconnect|resume|dismiss|later|isSource|navigate|setErrors|setSubmitting|refuse|validate|submitting|idempotencyKey|phase|flow|client|redirect|messages|errors|setValue|stop|register|fail)$/;
 
 /** The widget: one self-contained IIFE for a `<script>` tag, and an ES module for npm users. */
 export default defineConfig({

@@ -35,7 +35,8 @@ export class SettingsConsumer implements ReactiveController {
       this.value = value;
       this.host.requestUpdate();
     };
-    const request = { context: mynaFetchSettingsContext, contextTarget: this.host, callback, subscribe: true };
+    // No `contextTarget`: providers take the event's first composed target, which is the host.
+    const request = { context: mynaFetchSettingsContext, callback, subscribe: true };
     this.host.dispatchEvent(Object.assign(new Event('context-request', { bubbles: true, composed: true }), request));
   }
 

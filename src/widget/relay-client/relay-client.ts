@@ -49,11 +49,7 @@ export class RelayError extends Error {
   }
 }
 
-function itemsQuery(items: readonly string[], purpose?: string): string {
-  const query = new URLSearchParams({ items: items.join(',') });
-  if (purpose) query.set('purpose', purpose);
-  return `?${query}`;
-}
+const itemsQuery = (items: readonly string[], purpose?: string) => `?${new URLSearchParams({ items: items.join(','), ...(purpose ? { purpose } : {}) })}`;
 const flowPath = (flowId: string, action: string) => `/v1/flows/${encodeURIComponent(flowId)}/${action}`;
 
 /** Talks to the provider's relay. Third-party requests: no cookies ever (`credentials: 'omit'`). */
