@@ -90,7 +90,7 @@ export function templateWhitespace(): Plugin {
  * here must be all of that; the browser and e2e tests run the source and the IIFE respectively.
  */
 export const INTERNAL_PROPERTIES =
-  /^(onEnterManually|onLater|onEmail|onContinue|onCancel|onSubmit|onFill|onDiscard|openWindow|planFill|applyFill|consented|changed|consentedAt|elapsedSeconds|retrieved|writes|plan|notice|handleMessage|reconnect|resume|dismiss|later|isSource|navigate|setErrors|setSubmitting|refuse|validate|submitting|idempotencyKey|phase|client|redirect|messages|errors|setValue|stop|register|fail)$/;
+  /^(onEnterManually|onLater|onEmail|onContinue|onCancel|onSubmit|onFill|onDiscard|openWindow|planFill|applyFill|consented|changed|consentedAt|elapsedSeconds|retrieved|writes|plan|notice|handleMessage|reconnect|resume|dismiss|later|isSource|navigate|setErrors|setSubmitting|refuse|validate|submitting|idempotencyKey|phase|fetching|client|redirect|messages|errors|setValue|stop|register|fail)$/;
 
 /** The widget: one self-contained IIFE for a `<script>` tag, and an ES module for npm users. */
 export default defineConfig({

@@ -8,7 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { MynaFetchButton } from '../../src/widget/index.js';
 import '../../src/widget/index.js';
 import { RelayError } from '../../src/widget/relay-client/index.js';
-import { SESSION_TOKEN, ScriptedRelay, boundIncomeSuccess, incomeSession, incomeSuccess } from '../../src/widget/relay-client/scripted-relay-client.js';
+import { SESSION_TOKEN, ScriptedRelay, boundIncomeSuccess, incomeSession, incomeSuccess, jukiNetStopped } from '../../src/widget/relay-client/scripted-relay-client.js';
 import { realClick } from './support/real-click.js';
 
 const inner = (el: MynaFetchButton, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
@@ -242,6 +242,23 @@ describe('<myna-fetch-button session> verified fill', () => {
     expect(edit.isConnected).to.equal(false);
     await sendKeys({ type: '0' });
     expect(input.value).to.equal('5670');
+  });
+
+  it('「直接入力する」 on the outage notice of a bound button without items focuses the field of the session’s item', async () => {
+    const relay = new ScriptedRelay([]);
+    relay.availabilityAnswer = jukiNetStopped;
+    const form = await fixture<HTMLFormElement>(html`
+      <form>
+        <label for="income">年収（万円）</label>
+        <input id="income" name="annualIncome" data-myna-field="localTax.salaryRevenue" />
+        <myna-fetch-button session=${SESSION_TOKEN} .relayClient=${relay}></myna-fetch-button>
+      </form>
+    `);
+    const button = form.querySelector('myna-fetch-button')!;
+    await realClick(inner(button, '[part="button"]'));
+    await waitUntil(() => button.matches(':state(unavailable)'), 'outage notice');
+    await realClick(buttonNamed(button, '直接入力する'));
+    expect(document.activeElement).to.equal(form.querySelector('#income'));
   });
 
   it('an unbound fill never locks, writes no session id, and says every field is unverified', async () => {

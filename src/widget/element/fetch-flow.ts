@@ -141,6 +141,11 @@ export class FetchFlow {
     return this.#state;
   }
 
+  /** What is fetched and how: a bound button's session items and query once disclosed, else the element's. */
+  get fetching(): { readonly items: string[]; readonly query: Query } {
+    return this.#bound ?? this.#host.options();
+  }
+
   /** The button was pressed (and the host did not veto): show the disclosure and check the servers. */
   async open(): Promise<void> {
     const signal = this.#begin();
@@ -154,8 +159,9 @@ export class FetchFlow {
       const checking = client.availability(session ? (await disclosing).items.map((item) => item.key) : items, signal);
       const [disclosure, availability] = await Promise.all([disclosing, checking]);
       if (signal.aborted) return;
-      if (!availability.available) return this.#becomeUnavailable(availability);
+      // Before the outage notice too: its email form registers the session's items.
       this.#bound = session ? { items: disclosure.items.map((item) => item.key), query: disclosure.query! } : null;
+      if (!availability.available) return this.#becomeUnavailable(availability);
       this.#go({ phase: 'disclosure', disclosure });
     } catch (error) {
       if (!signal.aborted) this.#failFromRelay(error);
@@ -238,7 +244,7 @@ export class FetchFlow {
     if (state.phase !== 'fallback') return;
     const signal = this.#begin();
     const { flow, reason } = state;
-    const { items, query } = this.#bound ?? this.#host.options();
+    const { items, query } = this.fetching;
     try {
       const { registrationId } = await this.#host.client().registerFallback(
         { ...contact, items, query, returnUrl: this.#host.returnUrl(), reason, ...(flow ? { flowId: flow.id, secret: flow.secret } : {}) },
@@ -357,7 +363,8 @@ export class FetchFlow {
       result = await this.#host.client().flowResult(flow.id, flow.secret, signal);
     } catch (error) {
       if (signal.aborted) return;
-      if (error instanceof RelayError && error.status === 410 && error.code !== 'session-expired') return this.fail('expired', true);
+      // Gone: the flow expired (start again); a session that expired is the session's own outcome.
+      if (error instanceof RelayError && error.status === 410 && !SESSION_PROBLEM.test(error.code)) return this.fail('expired', true);
       return this.#failFromRelay(error);
     } finally {
       if (this.#polling === signal) this.#polling = null;

@@ -254,7 +254,7 @@ export class MynaFetchButton extends LitElement {
 
   readonly #handleEnterManually = (): void => {
     this.#flow.dismiss();
-    const target = firstTarget(hostScope(this), this.itemKeys, this.mapping);
+    const target = firstTarget(hostScope(this), this.#flow.fetching.items, this.mapping);
     if (target) target.focus();
     else this.#focusSoon('[part=button]');
   };

@@ -506,6 +506,7 @@ describe('FetchFlow bound to a provider session', () => {
     assert.deepEqual(t.relay.disclosures, [{ session: SESSION_TOKEN }]);
     assert.deepEqual(t.relay.availabilityAsked, [['localTax.salaryRevenue']]);
     assert.deepEqual(t.flow.state, { phase: 'disclosure', disclosure: incomeSession });
+    assert.deepEqual(t.flow.fetching, { items: ['localTax.salaryRevenue'], query: { method: 'latest' } }, 'what 「直接入力する」 and the email form go by');
   });
 
   it('starts a bound flow with { session, mode, returnUrl, secretHash } and nothing the session decides', async () => {
@@ -559,6 +560,15 @@ describe('FetchFlow bound to a provider session', () => {
     await t.flow.register({ email: 'taro@example.jp', emailConfirmation: 'taro@example.jp', lang: 'ja' }, 'key-1');
     const { request } = t.relay.registrations[0]!;
     assert.deepEqual([request.items, request.query], [['localTax.salaryRevenue'], { method: 'latest' }]);
+
+    // From the outage notice before the portal, too.
+    const down = harness([], bound);
+    down.relay.availabilityAnswer = jukiNetStopped;
+    await down.flow.open();
+    assert.equal(down.flow.state.phase, 'unavailable');
+    down.flow.emailMe();
+    await down.flow.register({ email: 'taro@example.jp', emailConfirmation: 'taro@example.jp', lang: 'ja' }, 'key-2');
+    assert.deepEqual(down.relay.registrations[0]!.request.items, ['localTax.salaryRevenue']);
   });
 
   it('maps the session problems, the purpose refusals and subject-mismatch to their own outcomes, never retryable', async () => {
