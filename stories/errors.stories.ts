@@ -14,7 +14,7 @@ import {
   statusOf,
   type Scene,
 } from './support/play.js';
-import { RelayError } from './support/story-relay.js';
+import { RelayError, SESSION_TOKEN } from './support/story-relay.js';
 
 /**
  * Every error the element shows, each with its `myna-fetch-error` code. Configuration errors name the
@@ -78,6 +78,51 @@ export const ConfigInvalidMode: Story = {
   name: 'Config: invalid mode',
   args: { mode: 'iframe' as ButtonArgs['mode'] },
   play: configError('mode'),
+};
+
+/** `config-invalid` naming `purpose`: a text where an id of the relay's purpose table belongs. */
+export const ConfigInvalidPurpose: Story = {
+  name: 'Config: purpose not an id',
+  args: { purpose: '住宅ローンの事前審査' },
+  play: configError('purpose'),
+};
+
+/** `config-invalid` naming `purpose`: the relay does not know the id, and says which ids it does. */
+export const ConfigUnknownPurpose: Story = {
+  name: 'Config: purpose unknown to the relay',
+  args: { purpose: 'car-loan' },
+  parameters: { relay: { disclosure: new RelayError('unknown-purpose', 400, 'purpose', undefined, 'allowed purpose ids: mortgage-prescreen') } },
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await expectConsoleError('mortgage-prescreen', async () => {
+      await pressMain(scene);
+      await reach(scene, 'error');
+    });
+    await expect(statusOf(scene)).toHaveTextContent(attributeNamed(scene, 'purpose'));
+  },
+};
+
+/** `session-expired`: a bound button whose provider session has expired; nothing to retry on this page. */
+export const SessionExpired: Story = {
+  args: { session: SESSION_TOKEN, items: '' },
+  parameters: { relay: { disclosure: new RelayError('session-expired', 410) } },
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await pressMain(scene);
+    await expectError(scene, scene.text.sessionExpired);
+  },
+};
+
+/** `subject-mismatch`: the card holder is not the applicant the session names; nothing was received. */
+export const SubjectMismatch: Story = {
+  args: { session: SESSION_TOKEN, items: '' },
+  parameters: { relay: { results: [{ status: 'error', code: 'subject-mismatch', retryable: false }] } },
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await startFlow(scene);
+    await expectError(scene, scene.text.subjectMismatch);
+    await expect(scene.income).toHaveValue('');
+  },
 };
 
 /** `config-invalid` naming `items`: the relay refuses an item the provider is not approved for. */

@@ -15,7 +15,7 @@ import {
   startFlow,
   statusOf,
 } from './support/play.js';
-import { incomeSuccess } from './support/story-relay.js';
+import { SESSION_TOKEN, boundIncomeSuccess, incomeSuccess } from './support/story-relay.js';
 
 // Every step of the flow, reached the way a user reaches it: a play function presses the buttons of
 // the real element, which talks to a scripted relay client given to it by <myna-fetch-config>.
@@ -150,6 +150,30 @@ export const Done: Story = {
     await reach(scene, 'done');
     await expect(scene.income).toHaveValue('567');
     await expect(statusOf(scene)).toHaveTextContent(scene.text.done);
+  },
+};
+
+/**
+ * Bound to a provider session (`session`, the client token from the provider's backend): the session
+ * decides what is fetched. After the fill the session id is in the form (a hidden `myna_session_id`)
+ * for the backend to redeem the signed result, and the `data-myna-lock` field is read-only with an
+ * Edit button beside it.
+ */
+export const BoundToSession: Story = {
+  name: 'Bound to a provider session',
+  args: { session: SESSION_TOKEN, items: '' },
+  parameters: { relay: { results: [boundIncomeSuccess] } },
+  play: async (context) => {
+    const scene = await sceneOf(context);
+    await startFlow(scene);
+    await reach(scene, 'review');
+    await press(scene, scene.text.fill);
+    await reach(scene, 'done');
+    await expect(scene.income).toHaveValue('567');
+    await expect(scene.income.readOnly).toBe(true);
+    const form = scene.income.form!;
+    await expect(form.querySelector<HTMLInputElement>('input[name="myna_session_id"]')?.value).toBe('ses_scripted-1');
+    await expect(scene.income.nextElementSibling).toHaveTextContent(scene.text.edit);
   },
 };
 

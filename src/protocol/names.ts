@@ -14,3 +14,5 @@ export const HANDOFF_MESSAGE_TYPE = 'myna-fetch';
 export const FLOW_FRAGMENT = 'myna-flow';
 /** `#myna-resume=1`: back through the link of a fallback mail. */
 export const RESUME_FRAGMENT = 'myna-resume';
+/** An id of the relay's purpose table (`RELAY_PURPOSES`): lower case, digits, `.`, `_`, `-`. */
+export const PURPOSE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_ITEMS, catalogKey, isoDate, query, unit } from './common.js';
+import { PURPOSE_ID } from './names.js';
 import { flowErrorCode } from './problems.js';
 
 /**
@@ -9,7 +10,7 @@ import { flowErrorCode } from './problems.js';
  */
 
 /** An id of the relay's purpose table (`RELAY_PURPOSES`): lower case, digits, `.`, `_`, `-`. */
-export const purposeId = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected a purpose id such as "mortgage-prescreen"'));
+export const purposeId = z.string().check(z.regex(PURPOSE_ID, 'expected a purpose id such as "mortgage-prescreen"'));
 
 /** The provider's own application id, echoed in every answer and claim; never personal data. */
 export const sessionReference = z.string().check(

@@ -21,6 +21,8 @@ export type CssProperty = (typeof CSS_PROPERTIES)[number];
 /** One control per public attribute, one per documented custom property, and the slotted label. */
 export type ButtonArgs = {
   relay: string;
+  session: string;
+  'session-field': string;
   items: string;
   purpose: string;
   mode: '' | 'popup' | 'redirect' | 'kiosk';
@@ -83,10 +85,12 @@ export function renderLoanForm(args: ButtonArgs, context: StoryContext<ButtonArg
       <form class="loan-form" style=${styleMap(FORM_STYLE)} aria-label=${en ? 'Home loan pre-screening' : '住宅ローン事前審査'} @submit=${preventSubmit}>
         <div>
           <label for=${incomeId}>${en ? 'Annual income (10,000 yen)' : '年収（万円）'}</label>
-          <input id=${incomeId} name="annualIncome" inputmode="numeric" data-myna-field="localTax.salaryRevenue" data-myna-format="man-yen" />
+          <input id=${incomeId} name="annualIncome" inputmode="numeric" data-myna-field="localTax.salaryRevenue" data-myna-format="man-yen" data-myna-lock />
         </div>
         <myna-fetch-button
           relay=${ifDefined(args.relay || undefined)}
+          session=${ifDefined(args.session || undefined)}
+          session-field=${ifDefined(args['session-field'] || undefined)}
           items=${ifDefined(args.items || undefined)}
           purpose=${ifDefined(args.purpose || undefined)}
           mode=${ifDefined(args.mode || undefined)}
@@ -118,8 +122,10 @@ const cssProperty = (control: 'color' | 'text'): ArgTypes[string] => ({ control,
 /** Controls; descriptions and defaults come from custom-elements.json (autodocs), these add the widgets. */
 export const buttonArgTypes: Partial<ArgTypes<ButtonArgs>> = {
   relay: attribute('Base URL of the provider’s relay. Stories use a scripted relay client instead (through `<myna-fetch-config>`).'),
+  session: attribute('A provider session’s client token: the button is bound to it, the session decides items, query and purpose.'),
+  'session-field': attribute('The form field that receives a bound flow’s session id (default `myna_session_id`).'),
   items: attribute('Comma-separated catalog keys.'),
-  purpose: attribute('What the data is used for (shown in the disclosure).'),
+  purpose: attribute('An id of the relay’s purpose table (e.g. `mortgage-prescreen`); the disclosure shows the relay’s text for it.'),
   mode: attribute('Where consent happens.', { control: 'select', options: ['', 'popup', 'redirect', 'kiosk'] }),
   query: attribute('Query method (guideline 2.6).', { control: 'select', options: ['', 'latest', 'at', 'range'] }),
   at: attribute('`YYYY-MM-DD` for `query="at"`.'),
@@ -147,6 +153,8 @@ export const buttonArgTypes: Partial<ArgTypes<ButtonArgs>> = {
 
 export const buttonArgs: ButtonArgs = {
   relay: '',
+  session: '',
+  'session-field': '',
   items: 'localTax.salaryRevenue',
   purpose: '',
   mode: '',

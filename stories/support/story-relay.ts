@@ -1,10 +1,10 @@
 import { catalogEntry } from '../../src/domain/catalog/lookup.js';
-import type { Availability, Disclosure, FallbackRequest, FlowResult, FlowStarted, StartFlowRequest } from '../../src/widget/relay-client/index.js';
+import type { Availability, Disclosure, DisclosureRequest, FallbackRequest, FlowResult, FlowStarted, StartFlowRequest } from '../../src/widget/relay-client/index.js';
 import { RelayError } from '../../src/widget/relay-client/index.js';
 import { ScriptedRelay } from '../../src/widget/relay-client/scripted-relay-client.js';
 
 export { RelayError };
-export { incomeSuccess, jukiNetStopped } from '../../src/widget/relay-client/scripted-relay-client.js';
+export { SESSION_TOKEN, boundIncomeSuccess, incomeSuccess, jukiNetStopped } from '../../src/widget/relay-client/scripted-relay-client.js';
 
 /** A relay call that can be left unanswered, to show the element while it waits for the relay. */
 export type HeldCall = 'disclosure' | 'availability' | 'startFlow' | 'registerFallback';
@@ -19,6 +19,8 @@ export interface RelayScript {
    * fragment navigation that keeps the story on screen (see `returnFromPortal`).
    */
   readonly start?: RelayError | 'same-page';
+  /** The refusal `disclosure` throws (`unknown-purpose`, `session-expired`…). Default: it answers. */
+  readonly disclosure?: RelayError;
   /** What `availability` answers, or the error it throws. Default: everything up. */
   readonly availability?: Availability | RelayError;
   /** What `registerFallback` does: answer after `delayMs`, or throw. */
@@ -51,26 +53,28 @@ export class StoryRelay extends ScriptedRelay {
     super([...(script.results ?? [{ status: 'awaiting-consent' }])], script.start instanceof RelayError ? script.start : undefined);
     if (script.availability && !(script.availability instanceof RelayError)) this.availabilityAnswer = script.availability;
     if (script.fallback) this.fallbackAnswer = script.fallback;
+    if (script.disclosure) this.disclosureAnswer = script.disclosure;
     this.hold = new Set(script.hold ?? []);
   }
 
-  override async disclosure(items: readonly string[]): Promise<Disclosure> {
+  /** A session's request (`{ session }`) gets the session's items, as the scripted relay has them. */
+  override async disclosure(request: DisclosureRequest): Promise<Disclosure> {
     if (this.hold.has('disclosure')) return never();
-    const disclosure = await super.disclosure(items);
+    const disclosure = await super.disclosure(request);
     return {
       ...disclosure,
       ...PROVIDER[this.lang],
-      items: items.map((key) => {
+      items: disclosure.items.map(({ key }) => {
         const entry = catalogEntry(key);
         return { key, labelJa: entry?.labelJa ?? key, labelEn: entry?.labelEn ?? key };
       }),
     };
   }
 
-  override async availability(): Promise<Availability> {
+  override async availability(items: readonly string[]): Promise<Availability> {
     if (this.hold.has('availability')) return never();
     if (this.script.availability instanceof RelayError) throw this.script.availability;
-    return super.availability();
+    return super.availability(items);
   }
 
   override async startFlow(request: StartFlowRequest): Promise<FlowStarted> {

@@ -26,7 +26,7 @@ const NOT_DATES = ['2025-02-29', '2025-13-01', '2025-6-1', '20250601', ' 2025-06
 const arbitraries: Record<string, fc.Arbitrary<string | undefined>> = {
   relay: attribute(['http://127.0.0.1:9', 'https://relay.example.jp'], ['relay.example.jp', '/relay', 'ftp://relay.example.jp', 'javascript:alert(1)', ' ', 'https://']),
   items: attribute(['localTax.salaryRevenue', 'localTax', 'household,localTax.taxYear', ' localTax , '], [',', ' , ,', '']),
-  purpose: attribute(['住宅ローンの事前審査'], ['<script>alert(1)</script>', '']),
+  purpose: attribute(['mortgage-prescreen', 'benefit.2026', 'a'], ['住宅ローンの事前審査', 'Mortgage', '-mortgage', '<script>alert(1)</script>', '']),
   mode: attribute(['popup', 'redirect', 'kiosk'], ['Popup', 'iframe', ' popup', '']),
   query: attribute(['latest', 'at', 'range'], ['Latest', 'all', ' at', '']),
   at: attribute(DATES, NOT_DATES),
@@ -71,6 +71,9 @@ function expectedOutcome(button: Attributes, config: Attributes): Expected {
   const timeout = timeoutText === undefined ? 20 : Number(timeoutText);
   if (!(timeout > 0 && timeout <= 600)) return { code: 'config-invalid', attribute: 'timeout' };
   if (!URL.canParse(relay) || !['http:', 'https:'].includes(new URL(relay).protocol)) return { code: 'config-invalid', attribute: 'relay' };
+  // An id of the relay's purpose table: lower case, digits, `.`, `_`, `-`, at most 64.
+  const purpose = button.purpose || config.purpose;
+  if (purpose && !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(purpose)) return { code: 'config-invalid', attribute: 'purpose' };
   return { start: items };
 }
 

@@ -62,7 +62,7 @@ describe('kiosk mode on a strict-CSP page', () => {
       await waitForPhase(page, 'review');
       assert.equal(page.url(), pageUrl, 'the #myna-flow fragment is gone');
       assert.deepEqual(await formValues(page), before, 'the half-filled values are restored and nothing is filled yet');
-      assert.equal(await statusText(page), '取得した情報を確認してください。「フォームに入力する」を押すと、次の欄に入力されます。');
+      assert.equal(await statusText(page), '取得した情報と入力先を確認してください。');
       assert.deepEqual(await reviewRow(page), { label: '給与収入額', value: '567', target: '入力先: 年収（万円）' });
       assert.deepEqual(await session.events('myna-fetch-success'), [], 'skip-review did not skip the review');
       assert.equal((await session.events('myna-fetch-consent')).length, 1);

@@ -104,7 +104,7 @@ describe('popup mode on a strict-CSP page', () => {
 
         await consentInPopup(page, stack.portal.sandboxOrigin, EN);
         await waitForPhase(page, 'review');
-        assert.equal(await statusText(page), 'Check the information fetched. “Fill in the form” writes it into the fields shown.');
+        assert.equal(await statusText(page), 'Check the information fetched and where it goes.');
         assert.deepEqual(await reviewRow(page), { label: 'Salary revenue', value: '567', target: 'Goes into: Annual income (10,000 yen)' });
 
         await widget(page).getByRole('button', { name: EN.fill }).click();

@@ -16,7 +16,8 @@ const warekiDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   timeZone: 'UTC',
 });
 const warekiYear = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
-const grouped = new Intl.NumberFormat('ja-JP', { useGrouping: true, maximumFractionDigits: 0 });
+// Grouping is ja-JP's default.
+const grouped = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 0 });
 
 function numberOf(field: RetrievedValue, format: FormatName): number {
   if (typeof field.value !== 'number') throw new FormatError(`${format} needs a number, ${field.key} is ${field.kind}`);

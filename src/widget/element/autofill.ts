@@ -25,7 +25,7 @@ function findField(scope: ParentNode, key: string, field: string | FillableInput
   if (typeof field !== 'string') return field;
   const found =
     scope.querySelector<FillableInput>(`[name="${CSS.escape(field)}"]`) ?? scope.querySelector<FillableInput>(`#${CSS.escape(field)}`);
-  if (!found) throw new FormatError(`mapping["${key}"] names "${field}", but the form has no field with that name or id`);
+  if (!found) throw new FormatError(`mapping["${key}"]: the form has no field "${field}" (name or id)`);
   return found;
 }
 
@@ -57,7 +57,7 @@ export function describeInput(input: FillableInput): string {
 
 /** The text `value` becomes in the target, per its format; an unknown format is a configuration error. */
 export function textFor({ input, format }: FillTarget, value: RetrievedValue): string {
-  if (format !== undefined && !isFormatName(format)) throw new FormatError(`format "${format}" for ${describeInput(input)} is not a known format`);
+  if (format !== undefined && !isFormatName(format)) throw new FormatError(`unknown format "${format}" for ${describeInput(input)}`);
   // No format named: `formatValue`'s default for the value's kind.
   return formatValue(value, format);
 }

@@ -18,8 +18,11 @@ import type { RedirectFlow } from './redirect-flow.js';
 import type { Notice } from './views/unavailable.js';
 
 const POLL_INTERVAL_MS = 1000;
-/** Phases with nothing under way: there is nothing left to cancel. */
+/** Phases with nothing under way: nothing left to cancel, and the button can be pressed. */
 const SETTLED: readonly string[] = ['idle', 'done', 'cancelled', 'unavailable', 'registered', 'error'];
+export const isSettled = (state: FlowState) => SETTLED.includes(state.phase);
+/** A session's problems (`session-token-invalid`, `-expired`, `-closed`) and `purpose-not-allowed`: outcomes of their own, trying again cannot help. */
+const SESSION_PROBLEM = /^(session-|purpose-not)/;
 
 /** The top-level window in which the user consents (a `ConsentWindow` in the browser). */
 export interface ConsentPopup {
@@ -62,8 +65,12 @@ export type FlowState =
 
 /** What a flow is started with, read from the element's attributes when it starts. */
 export interface FlowOptions {
+  /** A bound button's provider session (its client token); '' for an unbound button. */
+  readonly session: string;
+  /** Unbound: what to fetch, how, and the relay's purpose id ('' for its default). A session decides these itself. */
   readonly items: string[];
   readonly query: Query;
+  readonly purpose: string;
   readonly mode: FlowMode;
   readonly timeout: number;
   readonly skipReview: boolean;
@@ -87,8 +94,8 @@ export interface FlowHost {
   returnUrl(): string;
   /** Finds the host fields and formats the values; throws a FormatError when the mapping does not fit. */
   planFill(values: readonly RelayValue[]): FillPlan<RelayValue>;
-  /** Writes the plan into the host form, returning name → text. */
-  applyFill(plan: FillPlan<RelayValue>): Record<string, string>;
+  /** Writes the plan into the host form, returning name → text; `sessionId` is a bound flow's verified result. */
+  applyFill(plan: FillPlan<RelayValue>, sessionId: string | undefined): Record<string, string>;
   /** The user consented at the portal; said once per flow. */
   consented(flowId: string): void;
   /** Every change of state, also within a phase (elapsed seconds, the delay notice). */
@@ -119,6 +126,8 @@ export class FetchFlow {
   #pollSoon = false;
   /** The element is off the page: no timer runs until it is back (`reconnect`). */
   #paused = false;
+  /** A bound button's items and query, from the session's disclosure, for the email fallback. */
+  #bound: { items: string[]; query: Query } | null = null;
 
   readonly #host: FlowHost;
   readonly #clock: Clock;
@@ -132,16 +141,26 @@ export class FetchFlow {
     return this.#state;
   }
 
+  /** What is fetched and how: a bound button's session items and query once disclosed, else the element's. */
+  get fetching(): { readonly items: string[]; readonly query: Query } {
+    return this.#bound ?? this.#host.options();
+  }
+
   /** The button was pressed (and the host did not veto): show the disclosure and check the servers. */
   async open(): Promise<void> {
     const signal = this.#begin();
-    const { items } = this.#host.options();
+    const { items, purpose, session } = this.#host.options();
     this.#go({ phase: 'disclosure', disclosure: null });
     try {
       const client = this.#host.client();
+      const disclosing = client.disclosure(session ? { session } : { items, purpose }, signal);
       // Asked together: the user learns that the servers are down before going to the portal.
-      const [disclosure, availability] = await Promise.all([client.disclosure(items, signal), client.availability(items, signal)]);
+      // A bound button learns its items from the session's disclosure first.
+      const checking = client.availability(session ? (await disclosing).items.map((item) => item.key) : items, signal);
+      const [disclosure, availability] = await Promise.all([disclosing, checking]);
       if (signal.aborted) return;
+      // Before the outage notice too: its email form registers the session's items.
+      this.#bound = session ? { items: disclosure.items.map((item) => item.key), query: disclosure.query! } : null;
       if (!availability.available) return this.#becomeUnavailable(availability);
       this.#go({ phase: 'disclosure', disclosure });
     } catch (error) {
@@ -186,7 +205,7 @@ export class FetchFlow {
   /** The user stops: by default at the step the state is in. The relay is told to drop the flow. */
   cancel(step?: MynaFetchCancelStep): void {
     const state = this.#state;
-    if (SETTLED.includes(state.phase)) return;
+    if (isSettled(state)) return;
     const flow = 'flow' in state ? state.flow : null;
     if (flow) this.#cancelRemote(flow);
     this.#settle({ phase: 'cancelled', step: step ?? (state.phase === 'disclosure' || state.phase === 'waiting' ? state.phase : 'consenting') });
@@ -225,7 +244,7 @@ export class FetchFlow {
     if (state.phase !== 'fallback') return;
     const signal = this.#begin();
     const { flow, reason } = state;
-    const { items, query } = this.#host.options();
+    const { items, query } = this.fetching;
     try {
       const { registrationId } = await this.#host.client().registerFallback(
         { ...contact, items, query, returnUrl: this.#host.returnUrl(), reason, ...(flow ? { flowId: flow.id, secret: flow.secret } : {}) },
@@ -291,7 +310,7 @@ export class FetchFlow {
   async #start(popup: ConsentPopup | null): Promise<void> {
     const signal = this.#begin();
     signal.addEventListener('abort', () => popup?.close());
-    const { items, query, mode } = this.#host.options();
+    const { items, query, purpose, session, mode } = this.#host.options();
     this.#go({ phase: 'starting' });
     try {
       const { secret, secretHash } = await createFlowSecret();
@@ -299,8 +318,8 @@ export class FetchFlow {
       if (signal.aborted) return;
       // Not aborted with the attempt: the relay may have made the flow already, and is told to drop it below.
       const started = await this.#host.client().startFlow({
-        items,
-        query,
+        // A bound flow is the session's: its items, query and purpose are the relay's to know.
+        ...(session ? { session } : { items, query, ...(purpose && { purpose }) }),
         mode: popup ? 'popup' : mode === 'kiosk' ? 'kiosk' : 'redirect',
         returnUrl: this.#host.returnUrl(),
         secretHash,
@@ -344,7 +363,8 @@ export class FetchFlow {
       result = await this.#host.client().flowResult(flow.id, flow.secret, signal);
     } catch (error) {
       if (signal.aborted) return;
-      if (error instanceof RelayError && error.status === 410) return this.fail('expired', true);
+      // Gone: the flow expired (start again); a session that expired is the session's own outcome.
+      if (error instanceof RelayError && error.status === 410 && !SESSION_PROBLEM.test(error.code)) return this.fail('expired', true);
       return this.#failFromRelay(error);
     } finally {
       if (this.#polling === signal) this.#polling = null;
@@ -378,7 +398,7 @@ export class FetchFlow {
       case 'unavailable':
         return this.#becomeUnavailable(result);
       case 'error':
-        return this.fail(result.code === 'expired' ? 'expired' : 'portal-error', result.retryable);
+        return this.fail(result.code === 'expired' || result.code === 'subject-mismatch' ? result.code : 'portal-error', result.retryable);
     }
   }
 
@@ -398,7 +418,7 @@ export class FetchFlow {
   }
 
   #fill(retrieved: FlowSuccess, plan: FillPlan<RelayValue>): void {
-    this.#settle({ phase: 'done', retrieved, fields: this.#host.applyFill(plan) });
+    this.#settle({ phase: 'done', retrieved, fields: this.#host.applyFill(plan, retrieved.sessionId) });
   }
 
   /** Said once per flow: the first answer after `awaiting-consent` is the first one in another phase. */
@@ -416,6 +436,9 @@ export class FetchFlow {
   #failFromRelay(error: unknown): void {
     if (!(error instanceof RelayError) || error.code === 'relay-unreachable') return this.fail('relay-unreachable', true);
     if (error.unavailable) return this.#becomeUnavailable(error.unavailable);
+    if (SESSION_PROBLEM.test(error.code)) return this.fail(error.code as MynaFetchErrorCode, false);
+    // The relay's purpose table does not hold the id: its detail names the ids it does.
+    if (error.code === 'unknown-purpose') return this.fail('config-invalid', false, { attribute: 'purpose', reason: error.detail });
     if (error.field) return this.fail('config-invalid', false, { attribute: error.field, reason: error.code });
     this.fail('relay-rejected', false, { code: error.code });
   }

@@ -58,8 +58,10 @@ export function outcomeEvent(next: FlowState, previous: FlowState, message: stri
       return new MynaFetchCancelEvent({ step: next.step });
     case 'done': {
       const { fields, retrieved } = next;
-      const { query, retrievedAt, consent } = retrieved;
-      return new MynaFetchSuccessEvent({ fields, values: retrieved.records[0]?.values ?? [], query, retrievedAt, consent });
+      const { query, retrievedAt, consent, sessionId = null } = retrieved;
+      // Verified only where the relay keeps a signed result for the provider's backend: a bound flow.
+      const provenance = Object.fromEntries(Object.keys(fields).map((name) => [name, sessionId ? 'verified' : 'unverified'] as const));
+      return new MynaFetchSuccessEvent({ fields, values: retrieved.records[0]?.values ?? [], query, retrievedAt, consent, sessionId, provenance });
     }
     case 'registered':
       return new MynaFetchFallbackRegisteredEvent({ registrationId: next.registrationId, reason: next.reason });

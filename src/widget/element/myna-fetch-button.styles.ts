@@ -93,8 +93,12 @@ dialog::backdrop {
   background: rgb(0 0 0 / 0.45);
 }
 
-dialog h2 {
+h2 {
   margin-block-start: 0;
+  font-size: 1.125em;
+}
+
+dialog h2 {
   font-size: 1.25em;
 }
 
@@ -113,11 +117,6 @@ dialog [part='actions'] button {
   border: 2px solid var(--myna-accent);
   border-radius: var(--myna-radius);
   background: var(--myna-surface);
-}
-
-[part='fallback'] h2 {
-  margin-block-start: 0;
-  font-size: 1.125em;
 }
 
 .field {
@@ -159,10 +158,4 @@ dialog [part='actions'] button {
   accent-color: var(--myna-accent);
 }
 
-@media (prefers-reduced-motion: reduce) {
-  * {
-    transition: none !important;
-    animation: none !important;
-  }
-}
 `);

@@ -1,21 +1,21 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import { splitList } from '../../domain/text.js';
 import { MynaFetchConsentEvent, MynaFetchStartEvent, MynaFetchStateEvent } from '../events/index.js';
 import { fill, langOf, messagesFor, type Messages } from '../i18n/index.js';
-import { HttpRelayClient, type FlowMode, type RelayClient } from '../relay-client/index.js';
+import { HttpRelayClient, type Disclosure, type FlowMode, type RelayClient } from '../relay-client/index.js';
 import { applyFill, firstTarget, hostScope, planFill, type FieldMapping } from './autofill.js';
 import { buttonLabel } from './button-label.js';
 import { configProblem } from './config-problem.js';
 import { ConsentWindow } from './consent-window.js';
 import { FallbackForm } from './fallback-form.js';
-import { FetchFlow, type FlowOptions, type FlowState } from './fetch-flow.js';
+import { FetchFlow, isSettled, type FlowOptions, type FlowState } from './fetch-flow.js';
 import { noticeOf, outcomeEvent, statusText } from './flow-presentation.js';
 import { restoreForm } from './form-memory.js';
 import { mynaFetchButtonStyles } from './myna-fetch-button.styles.js';
 import { parseQuery } from './query-attributes.js';
 import { leaveForPortal, takeMailResume, takeRedirectFlow } from './redirect-flow.js';
-import { mynaFetchSettingsContext } from './settings-context.js';
+import { SettingsConsumer } from './settings-context.js';
+import { keepSessionId, lockFields } from './verified-fill.js';
 import { renderDisclosure } from './views/disclosure.js';
 import { renderFallbackForm } from './views/fallback.js';
 import { renderReview } from './views/review.js';
@@ -28,9 +28,14 @@ const returnUrl = () => location.href.split('#')[0]!;
  * @summary A button that fetches the user's own government-held data from Mynaportal, with consent,
  * and fills the host form's `data-myna-field` inputs after the user has reviewed it.
  *
+ * Bound to a provider session (`session`, from the provider's backend), the session decides items,
+ * query and purpose; the verified result waits at the relay for the backend, the session id goes
+ * into the form (`session-field`) and `data-myna-lock` fields become read-only with an Edit button.
+ * Without a session, what the button fills is unverified user input.
+ *
  * @event myna-fetch-start - Before the flow begins (cancelable). Detail: `{ items }`.
  * @event myna-fetch-consent - The user consented at the portal. Detail: `{ flowId }`.
- * @event myna-fetch-success - The user let the data fill the form. Detail: `{ fields, values, query, retrievedAt, consent }`.
+ * @event myna-fetch-success - The user let the data fill the form. Detail: `{ fields, values, query, retrievedAt, consent, sessionId, provenance }` (`provenance`: field → `verified` | `unverified`).
  * @event myna-fetch-cancel - The user stopped. Detail: `{ step }`.
  * @event myna-fetch-unavailable - The data cannot be fetched now, or retrieval passed the timeout. Detail: `{ nextAvailableAt, servers, reason }`.
  * @event myna-fetch-fallback-registered - The user registered an email for a later notice. Detail: `{ registrationId, reason }`.
@@ -74,7 +79,7 @@ export class MynaFetchButton extends LitElement {
 
   // `static properties` rather than decorators: the script-tag bundle then carries no decorator helpers.
   static override properties: PropertyDeclarations = {
-    relay: {}, items: {}, purpose: {}, mode: {}, query: {}, at: {}, from: {}, to: {},
+    relay: {}, session: {}, sessionField: { attribute: 'session-field' }, items: {}, purpose: {}, mode: {}, query: {}, at: {}, from: {}, to: {},
     timeout: { type: Number },
     skipReview: { attribute: 'skip-review', type: Boolean },
     disabled: { type: Boolean, reflect: true },
@@ -84,7 +89,7 @@ export class MynaFetchButton extends LitElement {
 
   readonly #internals = this.attachInternals();
   /** Settings shared by an enclosing `<myna-fetch-config>`; a change renders again. */
-  readonly #config = new ContextConsumer(this, { context: mynaFetchSettingsContext, subscribe: true });
+  readonly #config = new SettingsConsumer(this);
   readonly #fallbackForm = new FallbackForm(this);
   readonly #flow = new FetchFlow({
     client: () => this.#effective.client ?? new HttpRelayClient(this.#effective.relay),
@@ -94,19 +99,35 @@ export class MynaFetchButton extends LitElement {
     redirect: (flow, launchUrl) => leaveForPortal(flow, launchUrl, hostScope(this)),
     returnUrl,
     planFill: (values) => planFill(hostScope(this), values, this.mapping),
-    applyFill,
+    applyFill: (plan, sessionId) => {
+      const fields = applyFill(plan);
+      if (sessionId) {
+        keepSessionId(this, hostScope(this), this.sessionField, sessionId);
+        lockFields(plan, this.#messages);
+      }
+      return fields;
+    },
     consented: (flowId) => this.dispatchEvent(new MynaFetchConsentEvent({ flowId })),
     changed: (next, previous) => this.#changed(next, previous),
   });
 
   /** A status line of the element's own until the next change of state: the mail link's welcome, form errors. */
   private note = '';
+  /** The ignored attributes of a bound button are named once. */
+  #warned = false;
 
   /** Base URL of the provider's relay, e.g. `https://relay.example.jp`. */
   relay = '';
+  /**
+   * A provider session's client token, from the provider's backend (`POST /v1/sessions`): the button is
+   * bound to it, and `items`, `purpose`, `query`, `at`, `from` and `to` are the session's (its own are ignored).
+   */
+  session = '';
+  /** The host form field that receives a bound flow's session id; an existing one of that name, else a new hidden input. */
+  sessionField = 'myna_session_id';
   /** Comma-separated catalog keys to fetch, e.g. `localTax.salaryRevenue`. */
   items = '';
-  /** What the data is used for, shown in the disclosure; the relay's configured purpose otherwise. */
+  /** An id of the relay's purpose table (e.g. `mortgage-prescreen`); the relay's configured text is shown. */
   purpose = '';
   /** Where consent happens: `popup` (default), `redirect` (full page) or `kiosk` (terminal; review is mandatory). */
   mode: FlowMode | '' = '';
@@ -147,6 +168,7 @@ export class MynaFetchButton extends LitElement {
       timeout: this.timeout ?? config.timeout ?? 20,
       query: parseQuery(this),
       purpose: this.purpose || config.purpose || '',
+      session: this.session,
       relay: this.relay || config.relay || '',
       client: this.relayClient ?? config.relayClient ?? null,
     };
@@ -185,6 +207,7 @@ export class MynaFetchButton extends LitElement {
   #changed(next: FlowState, previous: FlowState): void {
     this.note = '';
     this.requestUpdate();
+    if (next.phase === 'disclosure' && next.disclosure?.sessionId) this.#warnIgnored(next.disclosure);
     if (next.phase !== previous.phase) {
       this.#internals.states.delete(previous.phase);
       this.#internals.states.add(next.phase);
@@ -199,6 +222,17 @@ export class MynaFetchButton extends LitElement {
     if (next.phase === 'error' && next.code.startsWith('config-')) console.error(`<myna-fetch-button>: ${message}`);
     const event = outcomeEvent(next, previous, message);
     if (event) this.dispatchEvent(event);
+  }
+
+  /** A bound button's own `items`, `purpose` and query attributes that differ from the session's (a purpose id cannot be compared: any is ignored). */
+  #warnIgnored({ items, query }: Disclosure): void {
+    const queryDiffers = JSON.stringify(parseQuery(this)) !== JSON.stringify(query);
+    const ignored = (['items', 'purpose', 'query', 'at', 'from', 'to'] as const).filter(
+      (name) => this[name] && (name === 'items' ? this.itemKeys.sort().join() !== items.map((item) => item.key).sort().join() : name === 'purpose' || queryDiffers),
+    );
+    if (ignored.length === 0 || this.#warned) return;
+    this.#warned = true;
+    console.warn(`<myna-fetch-button>: the session decides, ignored: ${ignored.join(', ')}`);
   }
 
   /** After the next render: the target may not exist yet, or still be disabled in the phase being left. */
@@ -220,7 +254,7 @@ export class MynaFetchButton extends LitElement {
 
   readonly #handleEnterManually = (): void => {
     this.#flow.dismiss();
-    const target = firstTarget(hostScope(this), this.itemKeys, this.mapping);
+    const target = firstTarget(hostScope(this), this.#flow.fetching.items, this.mapping);
     if (target) target.focus();
     else this.#focusSoon('[part=button]');
   };
@@ -255,7 +289,7 @@ export class MynaFetchButton extends LitElement {
     const messages = this.#messages;
     const lang = langOf(this);
     const state = this.#flow.state;
-    const { timeout, query, purpose } = this.#effective;
+    const { timeout, query } = this.#effective;
     const busy = state.phase === 'starting' || state.phase === 'consenting' || state.phase === 'waiting';
     const notice = noticeOf(state);
     return html`
@@ -263,7 +297,7 @@ export class MynaFetchButton extends LitElement {
         part="button"
         type="button"
         class="primary"
-        ?disabled=${this.disabled || busy || state.phase === 'review' || state.phase === 'disclosure' || state.phase === 'fallback'}
+        ?disabled=${this.disabled || !isSettled(state)}
         aria-busy=${busy ? 'true' : 'false'}
         @click=${this.#handleClick}
       >
@@ -290,7 +324,7 @@ export class MynaFetchButton extends LitElement {
         ? renderFallbackForm({ messages, form: this.#fallbackForm, onSubmit: (event) => void this.#submitFallback(event), onCancel: () => this.#flow.dismiss() })
         : nothing}
       ${state.phase === 'disclosure'
-        ? renderDisclosure({ messages, lang, disclosure: state.disclosure, query, purpose, onContinue: () => this.#flow.continue(), onCancel: this.#handleCancel })
+        ? renderDisclosure({ messages, lang, disclosure: state.disclosure, query, onContinue: () => this.#flow.continue(), onCancel: this.#handleCancel })
         : nothing}
     `;
   }

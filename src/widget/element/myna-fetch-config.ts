@@ -1,7 +1,6 @@
 import { LitElement, html, type PropertyDeclarations } from 'lit';
-import { ContextProvider } from '@lit/context';
 import type { FlowMode, RelayClient } from '../relay-client/index.js';
-import { mynaFetchSettingsContext, type MynaFetchSettings } from './settings-context.js';
+import { SettingsProvider, type MynaFetchSettings } from './settings-context.js';
 
 /**
  * @summary Shared settings for every `<myna-fetch-button>` inside it: relay URL, mode, timeout, purpose.
@@ -18,7 +17,7 @@ export class MynaFetchConfig extends LitElement {
     relayClient: { attribute: false },
   };
 
-  readonly #provider = new ContextProvider(this, { context: mynaFetchSettingsContext, initialValue: {} });
+  readonly #provider = new SettingsProvider(this);
 
   /** Base URL of the provider's relay. */
   relay = '';
@@ -29,7 +28,7 @@ export class MynaFetchConfig extends LitElement {
   /** Default seconds before the delay notice. */
   timeout: number | null = null;
 
-  /** Default purpose shown in the disclosure. */
+  /** Default purpose id (of the relay's purpose table) for the unbound buttons inside; a bound button's session has its own. */
   purpose = '';
 
   /** A relay client for every button inside (Storybook, tests). */

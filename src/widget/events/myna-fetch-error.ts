@@ -8,7 +8,15 @@ export type MynaFetchErrorCode =
   | 'relay-unreachable'
   | 'relay-rejected'
   | 'portal-error'
-  | 'expired';
+  | 'expired'
+  /** The card holder is not the applicant the provider's session names; nothing was received. */
+  | 'subject-mismatch'
+  /** A bound button's session: the client token is not the relay's, the session expired, or it is over (completed or expired). */
+  | 'session-token-invalid'
+  | 'session-expired'
+  | 'session-closed'
+  /** The relay does not allow this purpose for the items (or for the session). */
+  | 'purpose-not-allowed';
 
 export interface MynaFetchErrorDetail {
   /** Stable, machine-readable reason. */

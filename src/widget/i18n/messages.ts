@@ -20,17 +20,13 @@ export const messageTable = {
     'マイナポータルからの情報取得に時間を要しております。ご自身にてご確認の上で直接入力していただくか、後日お送りするメールより再度お申し込みください。',
     'Fetching from Mynaportal is taking a long time. Please check and enter the information yourself, or apply again later from the email we will send you.',
   ],
-  review: [
-    '取得した情報を確認してください。「フォームに入力する」を押すと、次の欄に入力されます。',
-    'Check the information fetched. “Fill in the form” writes it into the fields shown.',
-  ],
+  review: ['取得した情報と入力先を確認してください。', 'Check the information fetched and where it goes.'],
   reviewTarget: ['入力先: {field}', 'Goes into: {field}'],
   reviewNoTarget: ['入力先なし', 'Not used by this form'],
   noRecord: ['記録なし', 'No record'],
   fill: ['フォームに入力する', 'Fill in the form'],
   discard: ['入力しない', 'Discard'],
   cancel: ['中止する', 'Cancel'],
-  retry: ['もう一度試す', 'Try again'],
   done: ['マイナポータルから取得した情報を入力しました。内容をご確認ください。', 'The information from Mynaportal has been filled in. Please check it.'],
   discarded: ['取得した情報は入力せずに破棄しました。', 'The fetched information was discarded; nothing was filled in.'],
   cancelled: ['取得を中止しました。フォームは変更されていません。', 'Fetching was cancelled. Your form has not been changed.'],
@@ -107,8 +103,8 @@ export const messageTable = {
     'Configuration error: the {attribute} attribute is invalid ({reason}).',
   ],
   popupBlocked: [
-    'マイナポータルの画面を別ウィンドウで開けませんでした（ポップアップがブロックされました）。この画面のまま進むこともできます。入力中の内容は保持されます。',
-    'The Mynaportal window could not be opened (a pop-up blocker stopped it). You can continue in this window instead; what you have entered is kept.',
+    'マイナポータルの画面を別ウィンドウで開けませんでした（ポップアップがブロックされました）。入力中の内容は保持されます。',
+    'The Mynaportal window could not be opened (a pop-up blocker stopped it). What you have entered is kept.',
   ],
   relayUnreachable: [
     '中継サーバに接続できませんでした。通信状況をご確認のうえ、もう一度お試しください。',
@@ -117,6 +113,15 @@ export const messageTable = {
   relayRejected: ['中継サーバが要求を受け付けませんでした（{code}）。', 'The relay server refused the request ({code}).'],
   portalError: ['マイナポータルでエラーが発生しました。時間をおいてもう一度お試しください。', 'Mynaportal reported an error. Please try again later.'],
   expired: ['手続きの有効期限が切れました。最初からやり直してください。', 'This request has expired. Please start again.'],
+  subjectMismatch: [
+    'カードの持ち主がお申し込みの方と一致しないため、情報は受け取っていません。ご本人のカードを使うか、直接入力してください。',
+    'The card holder does not match the applicant, so nothing was received. Use the applicant’s own card, or enter it yourself.',
+  ],
+  sessionTokenInvalid: ['お申し込みを確認できませんでした。お申し込みをやり直してください。', 'The application could not be confirmed. Please start it again.'],
+  sessionExpired: ['お申し込みの有効期限が切れました。お申し込みをやり直してください。', 'The application has expired. Please start it again.'],
+  sessionClosed: ['このお申し込みでの取得は終了しています。', 'Fetching for this application is over.'],
+  purposeNotAllowed: ['この利用目的では取得できません。直接入力してください。', 'This cannot be fetched for this purpose. Please enter it yourself.'],
+  edit: ['修正する', 'Edit'],
 } as const satisfies Record<string, readonly [ja: string, en: string]>;
 
 export type MessageKey = keyof typeof messageTable;

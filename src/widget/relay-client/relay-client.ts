@@ -14,13 +14,16 @@ import type { Availability, Disclosure, FlowResult, FlowStarted, UnavailableServ
 export type { FallbackRequest, FlowMode };
 export type StartFlowRequest = CreateFlowRequest;
 
+/** What a disclosure is asked for: a bound button's session (its client token), else the items and a purpose id. */
+export type DisclosureRequest = { readonly session: string } | { readonly items: readonly string[]; readonly purpose?: string };
+
 /**
  * Everything the widget asks of the relay; Storybook and tests supply scripted ones. A `signal` that
  * aborts cancels the request: the flow aborts an attempt it has left behind.
  */
 export interface RelayClient {
-  /** What the disclosure shows: the provider's name, purpose, retention and the items in plain words. */
-  disclosure(items: readonly string[], signal?: AbortSignal): Promise<Disclosure>;
+  /** What the disclosure shows: the provider's name, purpose, retention and the items in plain words (a session's: also its query). */
+  disclosure(request: DisclosureRequest, signal?: AbortSignal): Promise<Disclosure>;
   /** Whether every server the items need is up now, and if not, until when. */
   availability(items: readonly string[], signal?: AbortSignal): Promise<Availability>;
   startFlow(request: StartFlowRequest, signal?: AbortSignal): Promise<FlowStarted>;
@@ -39,12 +42,14 @@ export class RelayError extends Error {
     readonly field?: string,
     /** Set when the relay refused because the servers are down (`code: 'unavailable'`). */
     readonly unavailable?: { nextAvailableAt: string | null; servers: readonly UnavailableServer[] },
+    /** The relay's explanation (for `unknown-purpose`: the purpose ids it knows). */
+    readonly detail = '',
   ) {
-    super(`relay answered ${status} ${code}${field ? ` (${field})` : ''}`);
+    super(`${status} ${code} ${field ?? ''}`);
   }
 }
 
-const itemsQuery = (items: readonly string[]) => `?${new URLSearchParams({ items: items.join(',') })}`;
+const itemsQuery = (items: readonly string[], purpose?: string) => `?${new URLSearchParams({ items: items.join(','), ...(purpose ? { purpose } : {}) })}`;
 const flowPath = (flowId: string, action: string) => `/v1/flows/${encodeURIComponent(flowId)}/${action}`;
 
 /** Talks to the provider's relay. Third-party requests: no cookies ever (`credentials: 'omit'`). */
@@ -55,8 +60,10 @@ export class HttpRelayClient implements RelayClient {
     this.#baseUrl = baseUrl;
   }
 
-  disclosure(items: readonly string[], signal?: AbortSignal): Promise<Disclosure> {
-    return this.#call(`/v1/disclosure${itemsQuery(items)}`, disclosureCheck, signal);
+  /** A session's disclosure is a POST: the client token is not for URLs and logs. */
+  disclosure(request: DisclosureRequest, signal?: AbortSignal): Promise<Disclosure> {
+    const bound = 'session' in request;
+    return this.#call(`/v1/disclosure${bound ? '' : itemsQuery(request.items, request.purpose)}`, disclosureCheck, signal, bound ? request : undefined);
   }
 
   availability(items: readonly string[], signal?: AbortSignal): Promise<Availability> {
@@ -105,8 +112,8 @@ export class HttpRelayClient implements RelayClient {
       // An answer of the wrong shape is the relay's fault, reported like any other bad answer.
       throw new RelayError('relay-bad-answer', response.status);
     }
-    const { code, field, nextAvailableAt, servers } = problem;
+    const { code, field, nextAvailableAt, servers, detail } = problem;
     const unavailable = code === 'unavailable' ? { nextAvailableAt: nextAvailableAt ?? null, servers: servers ?? [] } : undefined;
-    throw new RelayError(code, response.status, field, unavailable);
+    throw new RelayError(code, response.status, field, unavailable, detail);
   }
 }

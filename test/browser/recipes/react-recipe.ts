@@ -33,7 +33,7 @@ export function LoanFormWithRef({ relay = '', relayClient = null, onFetched }: L
     null,
     h('label', { htmlFor: 'income' }, '年収（万円）'),
     h('input', { id: 'income', name: 'annualIncome', value: income, onChange: (e: { target: HTMLInputElement }) => setIncome(e.target.value) }),
-    h('myna-fetch-button', { ref: buttonRef, relay, items: 'localTax.salaryRevenue', purpose: '住宅ローンの事前審査' }),
+    h('myna-fetch-button', { ref: buttonRef, relay, items: 'localTax.salaryRevenue', purpose: 'mortgage-prescreen' }),
     h('output', { id: 'react-state' }, income),
   );
 }

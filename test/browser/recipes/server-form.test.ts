@@ -14,7 +14,7 @@ const SERVER_HTML = `
   <input id="income" name="annualIncome" value="480" inputmode="numeric"
          data-myna-field="localTax.salaryRevenue" data-myna-format="man-yen" />
   <myna-fetch-button relay="https://relay.bank.example" items="localTax.salaryRevenue"
-                     purpose="住宅ローンの事前審査">マイナポータルから年収を取得する</myna-fetch-button>
+                     purpose="mortgage-prescreen">マイナポータルから年収を取得する</myna-fetch-button>
   <button type="submit">申し込む</button>
 </form>`;
 // #endregion server-form

@@ -15,7 +15,7 @@ const LoanForm = defineComponent({
     <form>
       <label for="income">年収（万円）</label>
       <input id="income" name="annualIncome" v-model="income" />
-      <myna-fetch-button :relay="relay" items="localTax.salaryRevenue" purpose="住宅ローンの事前審査"
+      <myna-fetch-button :relay="relay" items="localTax.salaryRevenue" purpose="mortgage-prescreen"
         :relay-client.camel.prop="relayClient" :mapping.prop="mapping"
         @myna-fetch-success="onSuccess"></myna-fetch-button>
       <output id="vue-state">{{ income }}</output>

@@ -5,7 +5,10 @@ import { outcomeEvent, statusText } from '../../../src/widget/element/flow-prese
 import { FormatError } from '../../../src/domain/mapping/index.js';
 import { messagesFor } from '../../../src/widget/i18n/index.js';
 import { RelayError, type FlowResult, type FlowStarted, type StartFlowRequest } from '../../../src/widget/relay-client/index.js';
-import { ScriptedRelay, incomeSuccess, jukiNetStopped } from '../../../src/widget/relay-client/scripted-relay-client.js';
+import { SESSION_TOKEN, ScriptedRelay, boundIncomeSuccess, incomeSession, incomeSuccess, jukiNetStopped } from '../../../src/widget/relay-client/scripted-relay-client.js';
+import { configProblem } from '../../../src/widget/element/config-problem.js';
+import type { FillPlan } from '../../../src/widget/element/autofill.js';
+import type { RelayValue } from '../../../src/widget/relay-client/index.js';
 
 /** Timers that run only when the test moves time on. */
 class FakeClock implements Clock {
@@ -78,7 +81,7 @@ function harness(results: FlowResult[], options: Partial<FlowOptions> = {}, rela
   const flow = new FetchFlow(
     {
       client: () => relay,
-      options: () => ({ items: ['localTax.salaryRevenue'], query: { method: 'latest' }, mode: 'popup', timeout: 20, skipReview: false, ...options }),
+      options: () => ({ session: '', items: ['localTax.salaryRevenue'], query: { method: 'latest' }, purpose: '', mode: 'popup', timeout: 20, skipReview: false, ...options }),
       openWindow: () => (popupAllowed ? popup : null),
       redirect: (_, launchUrl) => void redirects.push(launchUrl),
       returnUrl: () => 'https://bank.example/loan',
@@ -491,6 +494,143 @@ describe('FetchFlow stale answers (one AbortController per attempt)', () => {
       await t.clock.advance(5000);
       assert.equal(t.outcomes().length, 1, JSON.stringify(t.phases()));
     }
+  });
+});
+
+describe('FetchFlow bound to a provider session', () => {
+  const bound = { session: SESSION_TOKEN, items: [], purpose: 'ignored-by-a-session' };
+
+  it('asks the disclosure with the client token only, then the servers for the session’s items', async () => {
+    const t = harness([], bound);
+    await t.flow.open();
+    assert.deepEqual(t.relay.disclosures, [{ session: SESSION_TOKEN }]);
+    assert.deepEqual(t.relay.availabilityAsked, [['localTax.salaryRevenue']]);
+    assert.deepEqual(t.flow.state, { phase: 'disclosure', disclosure: incomeSession });
+    assert.deepEqual(t.flow.fetching, { items: ['localTax.salaryRevenue'], query: { method: 'latest' } }, 'what 「直接入力する」 and the email form go by');
+  });
+
+  it('starts a bound flow with { session, mode, returnUrl, secretHash } and nothing the session decides', async () => {
+    const t = harness([boundIncomeSuccess], bound);
+    await t.start();
+    const [request] = t.relay.started;
+    assert.deepEqual(Object.keys(request!).sort(), ['mode', 'returnUrl', 'secretHash', 'session']);
+    assert.equal(request!.session, SESSION_TOKEN);
+  });
+
+  it('starts an unbound flow with items, query and the purpose id, and no session', async () => {
+    const t = harness([incomeSuccess], { purpose: 'mortgage-prescreen' });
+    await t.start();
+    assert.deepEqual(t.relay.disclosures, [{ items: ['localTax.salaryRevenue'], purpose: 'mortgage-prescreen' }]);
+    const [request] = t.relay.started;
+    assert.deepEqual(Object.keys(request!).sort(), ['items', 'mode', 'purpose', 'query', 'returnUrl', 'secretHash']);
+    assert.equal(request!.purpose, 'mortgage-prescreen');
+    const plain = harness([incomeSuccess]);
+    await plain.start();
+    assert.equal('purpose' in plain.relay.started[0]!, false, 'no purpose id: the relay’s default');
+  });
+
+  it('fills with the session id of a bound flow (undefined unbound), and the success event carries it with provenance', async () => {
+    const fills: (string | undefined)[] = [];
+    const applyFill = (_plan: FillPlan<RelayValue>, sessionId: string | undefined) => (fills.push(sessionId), { annualIncome: '567', note: 'x' });
+    const t = harness([boundIncomeSuccess], { ...bound, skipReview: true }, undefined, { applyFill });
+    await t.start();
+    await t.clock.advance(1000);
+    const done = t.flow.state;
+    assert.equal(done.phase, 'done');
+    const event = outcomeEvent(done, { phase: 'consenting', flow: { id: 'flow-1', secret: 's', relayOrigin: 'x', window: null } }, '') as Event & {
+      detail: { sessionId: string | null; provenance: Record<string, string>; fields: Record<string, string> };
+    };
+    assert.equal(event.detail.sessionId, incomeSession.sessionId);
+    assert.deepEqual(event.detail.provenance, { annualIncome: 'verified', note: 'verified' });
+
+    const u = harness([incomeSuccess], { skipReview: true }, undefined, { applyFill });
+    await u.start();
+    await u.clock.advance(1000);
+    const plain = outcomeEvent(u.flow.state, { phase: 'starting' }, '') as Event & { detail: { sessionId: string | null; provenance: Record<string, string> } };
+    assert.equal(plain.detail.sessionId, null);
+    assert.deepEqual(plain.detail.provenance, { annualIncome: 'unverified', note: 'unverified' });
+    assert.deepEqual(fills, [incomeSession.sessionId, undefined]);
+  });
+
+  it('registers the email fallback with the session’s items and query, not the element’s', async () => {
+    const t = harness([{ status: 'pending', elapsedMs: 5000 }], { ...bound, items: ['household'], timeout: 1 });
+    await t.start();
+    await t.clock.advance(1000);
+    t.flow.emailMe();
+    await t.flow.register({ email: 'taro@example.jp', emailConfirmation: 'taro@example.jp', lang: 'ja' }, 'key-1');
+    const { request } = t.relay.registrations[0]!;
+    assert.deepEqual([request.items, request.query], [['localTax.salaryRevenue'], { method: 'latest' }]);
+
+    // From the outage notice before the portal, too.
+    const down = harness([], bound);
+    down.relay.availabilityAnswer = jukiNetStopped;
+    await down.flow.open();
+    assert.equal(down.flow.state.phase, 'unavailable');
+    down.flow.emailMe();
+    await down.flow.register({ email: 'taro@example.jp', emailConfirmation: 'taro@example.jp', lang: 'ja' }, 'key-2');
+    assert.deepEqual(down.relay.registrations[0]!.request.items, ['localTax.salaryRevenue']);
+  });
+
+  it('maps the session problems, the purpose refusals and subject-mismatch to their own outcomes, never retryable', async () => {
+    const disclosureCases: [RelayError, Partial<FlowState>][] = [
+      [new RelayError('session-token-invalid', 403), { phase: 'error', code: 'session-token-invalid', retryable: false }],
+      [new RelayError('session-expired', 410), { phase: 'error', code: 'session-expired', retryable: false }],
+      [new RelayError('session-closed', 409), { phase: 'error', code: 'session-closed', retryable: false }],
+      [new RelayError('purpose-not-allowed', 403), { phase: 'error', code: 'purpose-not-allowed', retryable: false }],
+      [
+        new RelayError('unknown-purpose', 400, 'purpose', undefined, 'allowed purpose ids: mortgage-prescreen, benefit'),
+        { phase: 'error', code: 'config-invalid', values: { attribute: 'purpose', reason: 'allowed purpose ids: mortgage-prescreen, benefit' } },
+      ],
+    ];
+    for (const [refusal, expected] of disclosureCases) {
+      const t = harness([], bound);
+      t.relay.disclosureAnswer = refusal;
+      await t.flow.open();
+      assert.deepEqual({ ...t.flow.state, ...expected }, t.flow.state, refusal.code);
+      assert.equal(t.outcomes().length, 1);
+    }
+    // A poll answered 410 session-expired is the session's end, not the flow's `expired` (which invites a retry).
+    const relay = new ScriptedRelay([]);
+    relay.flowResult = () => Promise.reject(new RelayError('session-expired', 410));
+    const polled = harness([], bound, relay);
+    await polled.start();
+    await polled.clock.advance(1000);
+    assert.deepEqual(polled.flow.state, { phase: 'error', code: 'session-expired', retryable: false, values: {} });
+    const mismatch = harness([{ status: 'error', code: 'subject-mismatch', retryable: false }], bound);
+    await mismatch.start();
+    await mismatch.clock.advance(1000);
+    assert.deepEqual(mismatch.flow.state, { phase: 'error', code: 'subject-mismatch', retryable: false, values: {} });
+    assert.equal(mismatch.clock.timers.size, 0, 'no retry loop');
+  });
+
+  it('says what happened in both languages; subject-mismatch never says which attribute differed', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const messages = messagesFor(lang);
+      for (const code of ['subject-mismatch', 'session-token-invalid', 'session-expired', 'session-closed', 'purpose-not-allowed'] as const) {
+        const text = statusText({ phase: 'error', code, retryable: false, values: {} }, messages);
+        assert.ok(text.length > 10 && !text.includes('{'), `${lang} ${code}: ${text}`);
+      }
+      const mismatch = statusText({ phase: 'error', code: 'subject-mismatch', retryable: false, values: {} }, messages);
+      assert.doesNotMatch(mismatch, /name|birth|氏名|生年月日|カナ|kana/i);
+    }
+    assert.match(statusText({ phase: 'error', code: 'subject-mismatch', retryable: false, values: {} }, messagesFor('ja')), /一致しない.*受け取っていません.*直接入力/);
+  });
+});
+
+describe('configProblem: purpose ids and bound buttons', () => {
+  const settings = { relay: 'https://relay.example', session: '', items: ['localTax'], purpose: '', query: { method: 'latest' } as const, mode: 'popup', timeout: 20 };
+
+  it('takes a purpose id of the relay’s table, and names the attribute of anything else', () => {
+    assert.equal(configProblem({ ...settings, purpose: 'mortgage-prescreen' }), null);
+    for (const purpose of ['住宅ローンの事前審査', 'Mortgage', '-x', 'a'.repeat(65)]) {
+      assert.deepEqual(configProblem({ ...settings, purpose })?.[1].attribute, 'purpose', purpose);
+    }
+  });
+
+  it('a bound button needs no items, and its own purpose and query are not checked (the session decides)', () => {
+    const bound = { ...settings, session: SESSION_TOKEN, items: [], purpose: 'Free text', query: { attribute: 'at', reason: 'x' } };
+    assert.equal(configProblem(bound), null);
+    assert.deepEqual(configProblem({ ...bound, relay: '' }), ['config-missing-relay', {}]);
   });
 });
 

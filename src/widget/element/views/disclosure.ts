@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { fill, type Lang, type Messages } from '../../i18n/index.js';
 import type { Disclosure, Query } from '../../relay-client/index.js';
 import type { AttributeProblem } from '../query-attributes.js';
@@ -7,24 +7,24 @@ export interface DisclosureView {
   readonly messages: Messages;
   readonly lang: Lang;
   readonly disclosure: Disclosure | null;
-  /** An invalid query is reported when the button is pressed, before the dialog opens. */
+  /** An invalid query is reported when the button is pressed, before the dialog opens. A session's own query wins. */
   readonly query: Query | AttributeProblem;
-  /** The host's own wording of the purpose wins over the relay's default. */
-  readonly purpose: string;
   readonly onContinue: () => void;
   /** The cancel button, and Esc (the dialog's own `cancel` event, whose closing is left to the element). */
   readonly onCancel: () => void;
 }
 
+/** 時点 or 範囲 with their dates (`fill` takes them from the query itself), else 最新. */
 function periodText(messages: Messages, query: Query | AttributeProblem): string {
-  if ('attribute' in query) return messages.periodLatest;
-  if (query.method === 'at') return fill(messages.periodAt, { at: query.at });
-  if (query.method === 'range') return fill(messages.periodRange, { from: query.from, to: query.to });
-  return messages.periodLatest;
+  const method = 'method' in query ? query.method : 'latest';
+  return method === 'latest' ? messages.periodLatest : fill(messages[method === 'at' ? 'periodAt' : 'periodRange'], query as Record<string, string>);
 }
 
-/** The body of the disclosure dialog: who fetches what, from where, why, for how long (guideline 2.3 ※2). */
-function renderBody({ messages, lang, disclosure, query, purpose }: DisclosureView) {
+/**
+ * The body of the disclosure dialog: who fetches what, from where, why, for how long (guideline 2.3 ※2).
+ * The purpose is the relay's configured text, the same the portal and the signed result show: never the page's.
+ */
+function renderBody({ messages, lang, disclosure, query }: DisclosureView) {
   if (!disclosure) return html`<p>${messages.disclosureLoading}</p>`;
   return html`
     <p>${fill(messages.disclosureIntro, { service: disclosure.service })}</p>
@@ -32,10 +32,8 @@ function renderBody({ messages, lang, disclosure, query, purpose }: DisclosureVi
     <ul aria-labelledby="disclosure-items">
       ${disclosure.items.map((item) => html`<li>${lang === 'en' ? item.labelEn : item.labelJa}</li>`)}
     </ul>
-    <p>${fill(messages.disclosurePeriod, { period: periodText(messages, query) })}</p>
-    ${purpose || disclosure.purpose
-      ? html`<p>${fill(messages.disclosurePurpose, { purpose: purpose || disclosure.purpose })}</p>`
-      : nothing}
+    <p>${fill(messages.disclosurePeriod, { period: periodText(messages, disclosure.query ?? query) })}</p>
+    <p>${fill(messages.disclosurePurpose, { purpose: (lang === 'en' && disclosure.purposeEn) || disclosure.purpose })}</p>
     <p>${fill(messages.disclosureRetention, { days: disclosure.retentionDays })}</p>
     <p>${messages.disclosureAuth}</p>
   `;

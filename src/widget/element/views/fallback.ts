@@ -43,7 +43,7 @@ export function renderFallbackForm(view: FallbackView) {
       <p>${messages.fallbackIntro}</p>
       ${field(view, 'email', messages.fallbackEmail)} ${field(view, 'emailConfirmation', messages.fallbackConfirmation)}
       <div part="actions">
-        <button type="submit" class="primary" ?disabled=${form.submitting} aria-disabled=${form.submitting ? 'true' : 'false'}>
+        <button type="submit" class="primary" ?disabled=${form.submitting}>
           ${form.submitting ? messages.fallbackSubmitting : messages.fallbackSubmit}
         </button>
         <button type="button" @click=${onCancel}>${messages.cancel}</button>

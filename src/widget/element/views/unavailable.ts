@@ -21,12 +21,13 @@ export interface UnavailableView {
 
 /** Japan time in the guideline's style: 「11月24日(火) 8:00」 / "Tue 24 Nov, 08:00". */
 export function japanTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ja-JP', {
+  const en = lang === 'en';
+  return new Intl.DateTimeFormat(en ? 'en-GB' : 'ja-JP', {
     timeZone: 'Asia/Tokyo',
-    month: lang === 'en' ? 'short' : 'long',
+    month: en ? 'short' : 'long',
     day: 'numeric',
     weekday: 'short',
-    hour: lang === 'en' ? '2-digit' : 'numeric',
+    hour: en ? '2-digit' : 'numeric',
     minute: '2-digit',
   }).format(new Date(iso));
 }
@@ -43,20 +44,21 @@ const STOP_REASONS: Record<string, MessageKey> = {
 export function renderUnavailable(view: UnavailableView) {
   const { messages, lang } = view;
   const { servers, nextAvailableAt, reason } = view.notice;
+  const en = lang === 'en';
   const names = servers.map((server) => {
-    const name = (lang === 'en' ? server.labelEn : server.labelJa) ?? server.id;
+    const name = (en ? server.labelEn : server.labelJa) ?? server.id;
     const why = server.reason ? STOP_REASONS[server.reason] : undefined;
-    return why ? `${name}${lang === 'en' ? ` (${messages[why]})` : `（${messages[why]}）`}` : name;
+    return why ? `${name}${en ? ` (${messages[why]})` : `（${messages[why]}）`}` : name;
   });
   return html`
     <div part="notice">
-      ${reason === 'unavailable' && names.length > 0
-        ? html`<p>${fill(messages.unavailableServers, { servers: names.join(lang === 'en' ? ', ' : '、') })}</p>`
+      ${reason === 'unavailable'
+        ? html`
+            ${names.length > 0 ? html`<p>${fill(messages.unavailableServers, { servers: names.join(en ? ', ' : '、') })}</p>` : nothing}
+            ${nextAvailableAt ? html`<p class="when">${fill(messages.unavailableUntil, { time: japanTime(nextAvailableAt, lang) })}</p>` : nothing}
+            <p>${messages.waysOn}</p>
+          `
         : nothing}
-      ${reason === 'unavailable' && nextAvailableAt
-        ? html`<p class="when">${fill(messages.unavailableUntil, { time: japanTime(nextAvailableAt, lang) })}</p>`
-        : nothing}
-      ${reason === 'unavailable' ? html`<p>${messages.waysOn}</p>` : nothing}
       <div part="actions">
         <button type="button" @click=${view.onEnterManually}>${messages.enterManually}</button>
         <button type="button" @click=${view.onLater}>${reason === 'timeout' ? messages.keepWaiting : messages.comeBackLater}</button>
