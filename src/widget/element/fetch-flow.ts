@@ -398,7 +398,7 @@ export class FetchFlow {
       case 'unavailable':
         return this.#becomeUnavailable(result);
       case 'error':
-        return this.fail(result.code === 'expired' || result.code === 'subject-mismatch' ? result.code : 'portal-error', result.retryable);
+        return this.fail(/^(expired|subject-mismatch|session-closed)$/.test(result.code) ? (result.code as MynaFetchErrorCode) : 'portal-error', result.retryable);
     }
   }
 

@@ -115,7 +115,7 @@ export const messageTable = {
   expired: ['手続きの有効期限が切れました。最初からやり直してください。', 'This request has expired. Please start again.'],
   subjectMismatch: [
     'カードの持ち主がお申し込みの方と一致しないため、情報は受け取っていません。ご本人のカードを使うか、直接入力してください。',
-    'The card holder does not match the applicant, so nothing was received. Use the applicant’s own card, or enter it yourself.',
+    'The card holder is not the applicant, so nothing was received. Use the applicant’s own card, or enter it yourself.',
   ],
   sessionTokenInvalid: ['お申し込みを確認できませんでした。お申し込みをやり直してください。', 'The application could not be confirmed. Please start it again.'],
   sessionExpired: ['お申し込みの有効期限が切れました。お申し込みをやり直してください。', 'The application has expired. Please start it again.'],
