@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { escapeHtml, htmlPage } from '../../src/domain/text.js';
-import { createMynaRelayClient, MynaRelayError, type VerifiedResult } from '../../src/server-sdk/index.js';
+import { createMynaRelayClient, MynaRelayError, MynaResultVerificationError, type VerifiedResult } from '../../src/server-sdk/index.js';
 
 export interface DemoProviderOptions {
   relayUrl: string;
@@ -82,7 +82,10 @@ export function demoProvider(options: DemoProviderOptions): Hono {
         await relay.deleteSession(sessionId);
       } catch (error) {
         verified = undefined;
-        why = error instanceof MynaRelayError ? `取得結果はありません（${error.code}）。` : 'この申込みの確認済みデータではありません。';
+        why =
+          error instanceof MynaRelayError
+            ? `取得結果はありません（${error.code}）。`
+            : `この申込みの確認済みデータではありません（${error instanceof MynaResultVerificationError ? error.reason : 'reference'}）。`;
       }
     }
     const rows = FIELDS.map((field) => {

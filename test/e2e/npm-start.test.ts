@@ -173,3 +173,107 @@ describe('npm start: the demo as a person uses it', () => {
       'en-GB',
     ));
 });
+
+/** The demo's provider backend (demo/provider/backend.ts) on the demo's origin. */
+const applyUrl = () => new URL('/demo/apply', started.demoUrl).href;
+
+/** The result page's rows: field label → [value, source]. */
+async function submittedRows(page: Page): Promise<Record<string, [string, string]>> {
+  const rows: Record<string, [string, string]> = {};
+  for (const row of await page.locator('tbody tr').all()) {
+    const cells = (await row.locator('th, td').allTextContents()).map((text) => text.trim());
+    rows[cells[0]!] = [cells[1]!, cells[2]!];
+  }
+  return rows;
+}
+
+/** The bound button on /demo/apply, through the popup with `card`, as far as the review. */
+async function fetchVerified(session: Session, card: { index: number; pin: string }): Promise<void> {
+  const { page } = session;
+  await page.goto(applyUrl());
+  await page.waitForFunction(() => customElements.get('myna-fetch-button') !== undefined);
+  await page.locator('#amount').fill('3500');
+  // A bound button learns its items from the session, so its label names no category.
+  await openDisclosure(page, { ...JA, button: 'マイナポータルから取得する' });
+  await consentInPopup(page, sandboxOrigin(), JA, card, DEMO_PORTAL_SHOWS);
+}
+
+describe('npm start: the verified loop (a provider backend creates the session and redeems the signed result)', () => {
+  test('session → button → portal → fill → submit: the backend shows the income as verified by Mynaportal', () =>
+    withSession('npm-start-verified', async (session) => {
+      const { page } = session;
+      await fetchVerified(session, { index: 0, pin: '1234' });
+      await waitForPhase(page, 'review');
+      await widget(page).getByRole('button', { name: JA.fill }).click();
+      await waitForPhase(page, 'done');
+      const income = page.locator('#annual-income');
+      assert.equal(await income.inputValue(), '567');
+      assert.equal(await income.getAttribute('readonly'), '', 'a verified field with data-myna-lock is read-only');
+      const sessionId = await page.locator('input[type="hidden"][name="myna_session_id"]').inputValue();
+      assert.match(sessionId, /^[A-Za-z0-9_-]{22}$/);
+      const successes = (await session.events('myna-fetch-success')) as (SuccessDetail & { sessionId: string; provenance: Record<string, string> })[];
+      assert.equal(successes.length, 1);
+      assert.equal(successes[0]!.sessionId, sessionId);
+      assert.deepEqual(successes[0]!.provenance, { annualIncome: 'verified' });
+      await assertCleanHostPage(session);
+
+      await page.getByRole('button', { name: '申し込む' }).click();
+      await page.waitForURL(applyUrl());
+      await page.getByRole('heading', { name: '申込内容（銀行のサーバーが受け取ったもの）' }).waitFor();
+      assert.deepEqual(await submittedRows(page), {
+        氏名: ['山田 太郎', '申込者の入力'],
+        'お借入希望額（万円）': ['3500', '申込者の入力'],
+        '年収（万円）': ['567', 'マイナポータルで確認済み'],
+      });
+      assert.match((await page.locator('main > p').first().textContent()) ?? '', /署名付きの結果を検証しました（利用目的: 住宅ローンの事前審査（デモ）/);
+    }));
+
+  test('a verified figure edited after the fill, and one a page script rewrote: both are the applicant’s to the backend', () =>
+    withSession('npm-start-verified-edited', async (session) => {
+      const { page } = session;
+      await fetchVerified(session, { index: 0, pin: '1234' });
+      await waitForPhase(page, 'review');
+      await widget(page).getByRole('button', { name: JA.fill }).click();
+      await waitForPhase(page, 'done');
+      // The visible way to change a locked field, by keyboard: focus lands in the field, never on <body>.
+      const edit = page.getByRole('button', { name: /修正する/ });
+      await edit.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'annual-income');
+      assert.equal(await page.locator('#annual-income').getAttribute('readonly'), null);
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type('900');
+      await page.getByRole('button', { name: '申し込む' }).click();
+      await page.getByRole('heading', { name: '申込内容（銀行のサーバーが受け取ったもの）' }).waitFor();
+      assert.deepEqual((await submittedRows(page))['年収（万円）'], ['900', '申込者の入力（取得値 567 から変更）']);
+
+      // A page script that ignores the lock fares no better: the backend compares with the signed value.
+      await fetchVerified(session, { index: 0, pin: '1234' });
+      await waitForPhase(page, 'review');
+      await widget(page).getByRole('button', { name: JA.fill }).click();
+      await waitForPhase(page, 'done');
+      await page.evaluate(() => {
+        (document.querySelector('#annual-income') as HTMLInputElement).value = '1200';
+      });
+      await page.getByRole('button', { name: '申し込む' }).click();
+      await page.getByRole('heading', { name: '申込内容（銀行のサーバーが受け取ったもの）' }).waitFor();
+      assert.deepEqual((await submittedRows(page))['年収（万円）'], ['1200', '申込者の入力（取得値 567 から変更）']);
+    }));
+
+  test('someone else of the same name (PIN 6789): nothing released, the widget says why, the backend sees only what was typed', () =>
+    withSession('npm-start-subject-mismatch', async (session) => {
+      const { page } = session;
+      await fetchVerified(session, { index: 5, pin: '6789' });
+      await waitForPhase(page, 'error');
+      assert.match(await statusText(page), /カードの持ち主がお申し込みの方と一致しない/);
+      assert.equal(await page.locator('#annual-income').inputValue(), '', 'nothing filled');
+      assert.equal(await page.locator('input[name="myna_session_id"]').count(), 0);
+      assert.deepEqual(await session.events('myna-fetch-success'), []);
+      const errors = (await session.events('myna-fetch-error')) as { code: string }[];
+      assert.deepEqual(errors.map((error) => error.code), ['subject-mismatch']);
+      await page.locator('#annual-income').fill('380');
+      await page.getByRole('button', { name: '申し込む' }).click();
+      await page.getByRole('heading', { name: '申込内容（銀行のサーバーが受け取ったもの）' }).waitFor();
+      assert.deepEqual((await submittedRows(page))['年収（万円）'], ['380', '申込者の入力']);
+    }));
+});

@@ -75,7 +75,8 @@ export async function signedResult(context: SessionContext, client: ClientConfig
   const stored = storedResult.parse(await context.sealer.unseal(session.sealedResult, { rowId: session.id, purpose: RESULT_PURPOSE }));
   const signer = context.keys.results[0];
   if (signer === undefined) throw new Error('No result key');
-  const iat = Math.floor(context.now() / 1000);
+  // Real time, not the relay's (possibly moved) clock: the backend checks iat/exp against its own.
+  const iat = Math.floor(context.realNow() / 1000);
   const claims: ResultClaims = {
     iss: context.publicUrl,
     aud: client.id,
