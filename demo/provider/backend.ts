@@ -1,13 +1,16 @@
 /**
  * The demo's provider backend: what a bank's server does around `<myna-fetch-button session>`.
- * `GET /demo/apply` creates a session for the applicant it already knows and serves the form with
- * the session's client token (never the API key); `POST /demo/apply` redeems the relay-signed
+ * `GET /demo/apply` creates a session for the applicant it already knows (or keeps the browser's
+ * open one: a reload or the way back from the portal is the same application) and serves the form
+ * with the session's client token (never the API key); `POST /demo/apply` redeems the relay-signed
  * result with the server SDK and shows, field by field, what Mynaportal verified and what the
  * applicant typed — a figure edited after the fill is the applicant's, whatever the page says.
  */
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { escapeHtml, htmlPage } from '../../src/domain/text.js';
+import { FINAL_SESSION_STATUSES } from '../../src/protocol/sessions.js';
 import { createMynaRelayClient, MynaRelayError, MynaResultVerificationError, type VerifiedResult } from '../../src/server-sdk/index.js';
 
 export interface DemoProviderOptions {
@@ -20,6 +23,7 @@ export interface DemoProviderOptions {
 const APPLICANT = { name: '山田 太郎', nameKana: 'ヤマダ タロウ', birthDate: '1985-04-12' };
 
 const INCOME_KEY = 'localTax.salaryRevenue';
+const APPLICATION_COOKIE = 'demo_application';
 
 /** The form's fields: name, label, and the catalog key whose verified value backs it (if any). */
 const FIELDS = [
@@ -38,9 +42,26 @@ export function demoProvider(options: DemoProviderOptions): Hono {
   const relay = createMynaRelayClient(options);
   const app = new Hono();
 
-  app.get('/demo/apply', async (c) => {
+  // The applications in progress, by the browser's application cookie: a real backend keeps them in its database.
+  const applications = new Map<string, { reference: string; sessionId: string; clientToken: string }>();
+
+  /** The browser's open application (a page reload or the way back from the portal keeps it), or a new one with a new session. */
+  async function applicationFor(cookie: string | undefined) {
+    const known = cookie === undefined ? undefined : applications.get(cookie);
+    if (known !== undefined && !FINAL_SESSION_STATUSES.includes((await relay.getSession(known.sessionId).catch(() => undefined))?.status ?? 'expired')) {
+      return { id: cookie!, ...known };
+    }
+    const id = randomBytes(16).toString('base64url');
     const reference = `DEMO-${randomBytes(4).toString('hex')}`;
     const session = await relay.createSession({ items: [INCOME_KEY], purpose: 'mortgage-prescreen', reference, subject: APPLICANT });
+    const application = { reference, sessionId: session.sessionId, clientToken: session.clientToken };
+    applications.set(id, application);
+    return { id, ...application };
+  }
+
+  app.get('/demo/apply', async (c) => {
+    const { id, reference, clientToken } = await applicationFor(getCookie(c, APPLICATION_COOKIE));
+    setCookie(c, APPLICATION_COOKIE, id, { httpOnly: true, sameSite: 'Lax', path: '/demo/apply' });
     c.header('Cache-Control', 'no-store');
     return c.html(
       htmlPage({
@@ -60,7 +81,7 @@ export function demoProvider(options: DemoProviderOptions): Hono {
 <label for="annual-income">年収（万円）</label>
 <div class="with-button">
 <input id="annual-income" name="annualIncome" inputmode="numeric" data-myna-field="${INCOME_KEY}" data-myna-format="man-yen" data-myna-lock>
-<myna-fetch-button relay="${escapeHtml(options.relayUrl)}" session="${escapeHtml(session.clientToken)}"></myna-fetch-button>
+<myna-fetch-button relay="${escapeHtml(options.relayUrl)}" session="${escapeHtml(clientToken)}"></myna-fetch-button>
 </div>
 <button type="submit">申し込む</button>
 </form>
@@ -80,6 +101,7 @@ export function demoProvider(options: DemoProviderOptions): Hono {
         verified = await relay.getResult(sessionId);
         if (verified.claims.ref !== text('reference')) throw new Error('the result belongs to another application');
         await relay.deleteSession(sessionId);
+        deleteCookie(c, APPLICATION_COOKIE, { path: '/demo/apply' });
       } catch (error) {
         verified = undefined;
         why =

@@ -23,6 +23,7 @@ import {
   type Labels,
   type SuccessDetail,
 } from './support/flow.js';
+import { DEV_API_KEY } from '../../src/server/config.js';
 import { DEMO_CLOCK, startNpmStart, type NpmStart } from './support/npm-start.js';
 
 /** What the consent screen shows for the relay's development defaults. */
@@ -106,6 +107,8 @@ describe('npm start: the demo as a person uses it', () => {
     assert.match(started.demoUrl, /\/demo\/$/);
     assert.notEqual(new URL(started.relayUrl).port, '8787', 'not the default port: the test picked free ones');
     assert.ok(started.output.some((line) => line.includes(`Clocks: from ${DEMO_CLOCK}`)), 'both clocks start at DEMO_CLOCK');
+    assert.ok(started.output.some((line) => line.includes(`Provider API key (client "demo", development only): ${DEV_API_KEY}`)), 'the development API key is printed');
+    assert.ok(started.output.some((line) => line.includes(applyUrl())), 'and the verified loop’s URL');
   });
 
   test('popup mode (the default): 山田 太郎, PIN 1234 → review → 567 in 年収（万円）', () =>
@@ -258,6 +261,27 @@ describe('npm start: the verified loop (a provider backend creates the session a
       await page.getByRole('button', { name: '申し込む' }).click();
       await page.getByRole('heading', { name: '申込内容（銀行のサーバーが受け取ったもの）' }).waitFor();
       assert.deepEqual((await submittedRows(page))['年収（万円）'], ['1200', '申込者の入力（取得値 567 から変更）']);
+    }));
+
+  test('redirect mode: back from the portal, the backend serves the same application and session; the fill is verified', () =>
+    withSession('npm-start-verified-redirect', async (session) => {
+      const { page } = session;
+      await page.goto(applyUrl());
+      await page.waitForFunction(() => customElements.get('myna-fetch-button') !== undefined);
+      const consentedSession = await page.evaluate(() => document.querySelector('myna-fetch-button')!.getAttribute('session'));
+      await page.evaluate(() => document.querySelector('myna-fetch-button')!.setAttribute('mode', 'redirect'));
+      await openDisclosure(page, { ...JA, button: 'マイナポータルから取得する' });
+      await page.getByRole('button', { name: JA.continue }).click();
+      await consentInThisTab(session, sandboxOrigin(), { index: 0, pin: '1234' }, DEMO_PORTAL_SHOWS);
+      await page.waitForURL((url) => url.pathname === '/demo/apply');
+      await waitForPhase(page, 'review');
+      assert.equal(await page.evaluate(() => document.querySelector('myna-fetch-button')!.getAttribute('session')), consentedSession, 'the same application');
+      await widget(page).getByRole('button', { name: JA.fill }).click();
+      await waitForPhase(page, 'done');
+      assert.equal(await page.locator('#annual-income').inputValue(), '567');
+      await page.getByRole('button', { name: '申し込む' }).click();
+      await page.getByRole('heading', { name: '申込内容（銀行のサーバーが受け取ったもの）' }).waitFor();
+      assert.deepEqual((await submittedRows(page))['年収（万円）'], ['567', 'マイナポータルで確認済み']);
     }));
 
   test('someone else of the same name (PIN 6789): nothing released, the widget says why, the backend sees only what was typed', () =>
