@@ -197,7 +197,10 @@ async function fetchVerified(session: Session, card: { index: number; pin: strin
   await page.waitForFunction(() => customElements.get('myna-fetch-button') !== undefined);
   await page.locator('#amount').fill('3500');
   // A bound button learns its items from the session, so its label names no category.
-  await openDisclosure(page, { ...JA, button: 'マイナポータルから取得する' });
+  const dialog = await openDisclosure(page, { ...JA, button: 'マイナポータルから取得する' });
+  // The session's purpose, as the relay has it: the same text the portal and the signed result show.
+  const disclosed = (await dialog.textContent()) ?? '';
+  for (const text of ['住宅ローンの事前審査（デモ）', '給与収入額']) assert.ok(disclosed.includes(text), `the disclosure shows ${text}: ${disclosed}`);
   await consentInPopup(page, sandboxOrigin(), JA, card, DEMO_PORTAL_SHOWS);
 }
 
