@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { IdempotencyConflictError, type IdempotencyCompletion } from './types.js';
 
 export const SQLITE_FILE = 'relay.sqlite';
 
@@ -108,4 +109,17 @@ function migrate(db: Database.Database): void {
     for (let index = applied; index < MIGRATIONS.length; index += 1) db.exec(MIGRATIONS[index]!);
     if (applied < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
+}
+
+/**
+ * A transaction inserting one row with `insert`; with an idempotency key, marking it done with its
+ * answer first. Throws IdempotencyConflictError, writing nothing, if the key is no longer held.
+ */
+export function insertCompletingKey<Row>(db: Database.Database, insert: Database.Statement<[Row]>): Database.Transaction<(row: Row, idempotency?: IdempotencyCompletion) => void> {
+  const completeKey = db.prepare(`
+    UPDATE idempotency_keys SET state = 'done', answer = @answer WHERE key_hash = @keyHash AND owner = @owner AND state = 'running'`);
+  return db.transaction((row: Row, idempotency?: IdempotencyCompletion) => {
+    if (idempotency !== undefined && completeKey.run(idempotency).changes !== 1) throw new IdempotencyConflictError();
+    insert.run(row);
+  });
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { inTransaction, purgeUnderLock, REGISTRATION_PURGE_LOCK } from './postgres-transaction.js';
+import { insertCompletingKey, purgeUnderLock, REGISTRATION_PURGE_LOCK } from './postgres-transaction.js';
 import { keyFromRow, REGISTRATION_COLUMNS, registrationFromRow, registrationToRow, type IdempotencyRow, type RegistrationRow } from './rows.js';
-import { IdempotencyConflictError, type RegistrationStore } from './types.js';
+import type { RegistrationStore } from './types.js';
 
 const insertSql = `INSERT INTO registrations (${REGISTRATION_COLUMNS.join(', ')})
   VALUES (${REGISTRATION_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})`;
@@ -30,20 +30,7 @@ export function postgresRegistrations(pool: pg.Pool): RegistrationStore {
   return {
     async insertRegistration(record, idempotency) {
       const row = registrationToRow(record);
-      const values = REGISTRATION_COLUMNS.map((column) => row[column]);
-      if (idempotency === undefined) {
-        await pool.query(insertSql, values);
-        return;
-      }
-      // The key is marked done and the row inserted in one transaction: both or neither.
-      await inTransaction(pool, async (client) => {
-        const completed = await client.query(
-          `UPDATE idempotency_keys SET state = 'done', answer = $3 WHERE key_hash = $1 AND owner = $2 AND state = 'running'`,
-          [idempotency.keyHash, idempotency.owner, idempotency.answer],
-        );
-        if (completed.rowCount !== 1) throw new IdempotencyConflictError();
-        await client.query(insertSql, values);
-      });
+      await insertCompletingKey(pool, insertSql, REGISTRATION_COLUMNS.map((column) => row[column]), idempotency);
     },
     async getRegistration(id) {
       const { rows } = await pool.query<RegistrationRow>('SELECT * FROM registrations WHERE id = $1', [id]);

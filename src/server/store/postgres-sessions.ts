@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { inTransaction, purgeUnderLock, SESSION_PURGE_LOCK } from './postgres-transaction.js';
+import { insertCompletingKey, purgeUnderLock, SESSION_PURGE_LOCK } from './postgres-transaction.js';
 import { SESSION_COLUMNS, SESSION_PATCH_COLUMNS, sessionFromRow, sessionToRow, TOMBSTONE_MS, type SessionRow } from './rows.js';
-import { IdempotencyConflictError, type SessionPatch, type SessionStore } from './types.js';
+import type { SessionPatch, SessionStore } from './types.js';
 
 const insertSql = `INSERT INTO sessions (${SESSION_COLUMNS.join(', ')}) VALUES (${SESSION_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})`;
 
@@ -15,20 +15,7 @@ export function postgresSessions(pool: pg.Pool): SessionStore {
   return {
     async insertSession(record, idempotency) {
       const row = sessionToRow(record);
-      const values = SESSION_COLUMNS.map((column) => row[column]);
-      if (idempotency === undefined) {
-        await pool.query(insertSql, values);
-        return;
-      }
-      // The key is marked done and the row inserted in one transaction: both or neither.
-      await inTransaction(pool, async (client) => {
-        const completed = await client.query(
-          `UPDATE idempotency_keys SET state = 'done', answer = $3 WHERE key_hash = $1 AND owner = $2 AND state = 'running'`,
-          [idempotency.keyHash, idempotency.owner, idempotency.answer],
-        );
-        if (completed.rowCount !== 1) throw new IdempotencyConflictError();
-        await client.query(insertSql, values);
-      });
+      await insertCompletingKey(pool, insertSql, SESSION_COLUMNS.map((column) => row[column]), idempotency);
     },
     getSession: (id) => selectOne('SELECT * FROM sessions WHERE id = $1', id),
     getSessionByTokenHash: (tokenHash) => selectOne('SELECT * FROM sessions WHERE token_hash = $1', tokenHash),

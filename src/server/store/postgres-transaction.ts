@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { IdempotencyConflictError, type IdempotencyCompletion } from './types.js';
 
 /** Arbitrary constants naming the relay's locks among the database's advisory locks. */
 export const MIGRATION_LOCK = 0x6d796e61; // "myna"
@@ -34,5 +35,24 @@ export function purgeUnderLock(pool: pg.Pool, lock: number, statements: readonly
     if (rows[0]?.locked !== true) return false;
     for (const [sql, values] of statements) await client.query(sql, values);
     return true;
+  });
+}
+
+/**
+ * Inserts a row; with `idempotency`, marks its key done with the answer in the same transaction:
+ * both or neither. Throws IdempotencyConflictError, writing nothing, if the key is no longer held.
+ */
+export async function insertCompletingKey(pool: pg.Pool, insertSql: string, values: unknown[], idempotency: IdempotencyCompletion | undefined): Promise<void> {
+  if (idempotency === undefined) {
+    await pool.query(insertSql, values);
+    return;
+  }
+  await inTransaction(pool, async (client) => {
+    const completed = await client.query(
+      `UPDATE idempotency_keys SET state = 'done', answer = $3 WHERE key_hash = $1 AND owner = $2 AND state = 'running'`,
+      [idempotency.keyHash, idempotency.owner, idempotency.answer],
+    );
+    if (completed.rowCount !== 1) throw new IdempotencyConflictError();
+    await client.query(insertSql, values);
   });
 }

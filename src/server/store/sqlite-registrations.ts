@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import { insertCompletingKey } from './database.js';
 import { keyFromRow, registrationFromRow, registrationToRow, type IdempotencyRow, type RegistrationRow } from './rows.js';
-import { IdempotencyConflictError, type RegistrationStore } from './types.js';
+import type { RegistrationStore } from './types.js';
 
 /** The RegistrationStore half of the SQLite store, on the connection the flows use. */
 export function registrationStatements(db: Database.Database, checkpoint: () => void): RegistrationStore {
@@ -38,14 +39,9 @@ export function registrationStatements(db: Database.Database, checkpoint: () => 
   const takeOverKey = db.prepare(`
     UPDATE idempotency_keys SET sealed_fingerprint = @sealedFingerprint, owner = @owner, locked_until = @lockedUntil, expires_at = @expiresAt
     WHERE key_hash = @keyHash AND owner = @previousOwner AND state = 'running'`);
-  const completeKey = db.prepare(`
-    UPDATE idempotency_keys SET state = 'done', answer = @answer WHERE key_hash = @keyHash AND owner = @owner AND state = 'running'`);
   const releaseKey = db.prepare(`DELETE FROM idempotency_keys WHERE key_hash = ? AND owner = ? AND state = 'running'`);
 
-  const insertWithKey = db.transaction((row: RegistrationRow, idempotency?: { keyHash: string; owner: string; answer: string }) => {
-    if (idempotency !== undefined && completeKey.run(idempotency).changes !== 1) throw new IdempotencyConflictError();
-    insert.run(row);
-  });
+  const insertWithKey = insertCompletingKey<RegistrationRow>(db, insert);
   const claimDue = db.transaction((now: number, realNow: number, leaseUntil: number, limit: number) => {
     const claimed: RegistrationRow[] = [];
     for (const row of selectDue.all({ now, realNow, limit })) {

@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3';
 import { SESSION_COLUMNS, SESSION_PATCH_COLUMNS, sessionFromRow, sessionToRow, TOMBSTONE_MS, type SessionRow } from './rows.js';
-import { IdempotencyConflictError, type SessionPatch, type SessionStore } from './types.js';
+import { insertCompletingKey } from './database.js';
+import type { SessionPatch, SessionStore } from './types.js';
 
 /** The SessionStore part of the SQLite store, on the connection the flows use. */
 export function sessionStatements(db: Database.Database, checkpoint: () => void): SessionStore {
   const insert = db.prepare(`INSERT INTO sessions (${SESSION_COLUMNS.join(', ')}) VALUES (${SESSION_COLUMNS.map((column) => `@${column}`).join(', ')})`);
-  const completeKey = db.prepare(`
-    UPDATE idempotency_keys SET state = 'done', answer = @answer WHERE key_hash = @keyHash AND owner = @owner AND state = 'running'`);
   const selectById = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
   const selectByToken = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?');
   const deleteById = db.prepare('DELETE FROM sessions WHERE id = ?');
@@ -14,10 +13,7 @@ export function sessionStatements(db: Database.Database, checkpoint: () => void)
   const dropResults = db.prepare('UPDATE sessions SET sealed_result = NULL, sealed_subject = NULL WHERE sealed_result IS NOT NULL AND result_expires_at <= ?');
   const deleteTombstones = db.prepare('DELETE FROM sessions WHERE expires_at <= @before AND (result_expires_at IS NULL OR result_expires_at <= @before)');
 
-  const insertWithKey = db.transaction((row: SessionRow, idempotency?: { keyHash: string; owner: string; answer: string }) => {
-    if (idempotency !== undefined && completeKey.run(idempotency).changes !== 1) throw new IdempotencyConflictError();
-    insert.run(row);
-  });
+  const insertWithKey = insertCompletingKey<SessionRow>(db, insert);
 
   return {
     async insertSession(record, idempotency) {

@@ -143,6 +143,13 @@ export interface IdempotencyRecord {
   expiresAt: number;
 }
 
+/** An insert's idempotency key, marked done with `answer` in the same transaction. */
+export interface IdempotencyCompletion {
+  keyHash: string;
+  owner: string;
+  answer: string;
+}
+
 export class IdempotencyConflictError extends Error {
   constructor() {
     super('Another request holds this idempotency key');
@@ -156,7 +163,7 @@ export interface RegistrationStore {
    * Commits the registration (and, with `idempotency`, marks the key done with its answer) in one
    * transaction. Throws IdempotencyConflictError, writing nothing, if the key is no longer held by `owner`.
    */
-  insertRegistration(record: RegistrationRecord, idempotency?: { keyHash: string; owner: string; answer: string }): Promise<void>;
+  insertRegistration(record: RegistrationRecord, idempotency?: IdempotencyCompletion): Promise<void>;
   getRegistration(id: string): Promise<RegistrationRecord | undefined>;
   /** Leases up to `limit` due rows (status waiting, sendAt ≤ now, no live lease) until `leaseUntil` (real time). */
   claimDueRegistrations(now: number, realNow: number, leaseUntil: number, limit: number): Promise<RegistrationRecord[]>;
@@ -223,7 +230,7 @@ export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'sealedSubject'
 /** Session persistence; every change a compare-and-set on the state, as for flows. */
 export interface SessionStore {
   /** Inserts (and, with `idempotency`, marks the key done with its answer) in one transaction; see insertRegistration. */
-  insertSession(record: SessionRecord, idempotency?: { keyHash: string; owner: string; answer: string }): Promise<void>;
+  insertSession(record: SessionRecord, idempotency?: IdempotencyCompletion): Promise<void>;
   getSession(id: string): Promise<SessionRecord | undefined>;
   getSessionByTokenHash(tokenHash: string): Promise<SessionRecord | undefined>;
   /** Applies `patch` only if the session is in one of `from`; true when it did. */
