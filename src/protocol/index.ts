@@ -15,3 +15,4 @@ export * from './names.js';
 export * from './operations.js';
 export * from './problems.js';
 export * from './sessions.js';
+export * from './webhooks.js';
