@@ -66,3 +66,23 @@ export class MynaResultVerificationError extends Error {
     this.reason = reason;
   }
 }
+
+/**
+ * Why a webhook delivery was refused. `signature-missing`: no `Myna-Signature` header;
+ * `signature-malformed`: no integer `t` or no `v1`; `timestamp-outside-tolerance`: `t` too far
+ * from now (a replay, or a clock off); `signature-mismatch`: no `v1` is the HMAC of the body under
+ * any secret (tampered, re-serialised, another secret); `body-invalid`: correctly signed but not a
+ * webhook event (not UTF-8, not JSON, or not the protocol's shape).
+ */
+export type WebhookFailureCode = 'signature-missing' | 'signature-malformed' | 'timestamp-outside-tolerance' | 'signature-mismatch' | 'body-invalid';
+
+/** A webhook delivery that must not be acted on: answer it with a 400 and do nothing else. */
+export class MynaWebhookError extends Error {
+  readonly code: WebhookFailureCode;
+
+  constructor(code: WebhookFailureCode, message: string, options?: { cause?: unknown }) {
+    super(`${code}: ${message}`, options);
+    this.name = 'MynaWebhookError';
+    this.code = code;
+  }
+}
