@@ -36,6 +36,7 @@ export const PROBLEMS = {
   'not-found': { status: 404, retryable: false },
   'unknown-flow': { status: 404, retryable: false },
   'unknown-session': { status: 404, retryable: false },
+  'unknown-webhook-event': { status: 404, retryable: false },
   'already-launched': { status: 409, retryable: false },
   'idempotency-in-progress': { status: 409, retryable: true },
   'result-not-ready': { status: 409, retryable: true },

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createClock, type RelayClock } from './clock.js';
-import type { RelayConfig } from './config.js';
+import { isLoopbackUrl, type RelayConfig } from './config.js';
 import { FALLBACK_SETTINGS, type FallbackContext } from './fallback/context.js';
 import { createSmtpMailer, type Mailer } from './fallback/mailer.js';
 import { startMailWorker, type MailWorker } from './fallback/worker.js';
@@ -30,6 +30,9 @@ import { SESSION_SETTINGS, type SessionContext } from './sessions/context.js';
 import { createSealer } from './seal.js';
 import { describeStore, openRelayStore } from './store/open.js';
 import type { RegistrationStore, RelayStore } from './store/types.js';
+import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
+import { DEFAULT_RETRY, startWebhookDispatcher, type WebhookDispatcher, type WebhookRetryPolicy, type WebhookSend } from './webhooks/dispatcher.js';
+import { createWebhookSender, type Resolver } from './webhooks/send.js';
 
 /** What tests and tools replace; everything else comes from the config. */
 export interface RelayOverrides {
@@ -48,6 +51,14 @@ export interface RelayOverrides {
   registrations?: RegistrationStore;
   /** Replaces the oauth4webapi client for PORTAL_ISSUER. */
   portal?: PortalClient;
+  /** Replaces the SSRF-guarded HTTP transport of webhook deliveries. */
+  webhookSend?: WebhookSend;
+  /** Replaces DNS for webhook targets (the guard still checks what it answers). */
+  webhookResolver?: Resolver;
+  /** Backoff of webhook retries; default 30 s doubling to 1 h, for RELAY_WEBHOOK_RETRY_HOURS. */
+  webhookRetry?: Partial<WebhookRetryPolicy>;
+  /** How often the webhook dispatcher looks for due events; default 1000 ms. */
+  webhookIntervalMs?: number;
 }
 
 export interface ListenOptions {
@@ -63,6 +74,8 @@ export interface Listening {
   port: number;
   /** The fallback mail worker (`tick()` runs a round now); null with `mailer: null`. */
   mailWorker: MailWorker | null;
+  /** The webhook dispatcher (`tick()` delivers what is due now). */
+  webhooks: WebhookDispatcher;
 }
 
 /** The relay, wired: `app.request()` for unit tests, `listen()` to serve it and run its background jobs. */
@@ -141,9 +154,11 @@ export async function assembleRelay(config: RelayConfig, overrides: RelayOverrid
   app.use(requestContext(log));
   app.use(securityHeaders());
   // The provider routes are server to server: no CORS answer, not even to a preflight.
-  app.use(cors(config.allowedOrigins, { except: SESSIONS_PATH }));
+  app.use(cors(config.allowedOrigins, { except: [SESSIONS_PATH, WEBHOOKS_PATH] }));
   app.route('/', publicRoutes(keys));
-  app.route(SESSIONS_PATH, sessionRoutes(sessions, clientAuthenticator(config.clients ?? [], config.environment)));
+  const authenticate = clientAuthenticator(config.clients ?? [], config.environment);
+  app.route(SESSIONS_PATH, sessionRoutes(sessions, authenticate));
+  app.route(WEBHOOKS_PATH, webhookRoutes(store, authenticate, Date.now));
   app.route('/v1/disclosure', disclosureRoutes(flows));
   app.route('/v1/availability', availabilityRoutes(config, clock.now));
   app.route('/v1/flows', flowApiRoutes(flows));
@@ -155,6 +170,7 @@ export async function assembleRelay(config: RelayConfig, overrides: RelayOverrid
 
   let server: Server | undefined;
   let mailWorker: MailWorker | null = null;
+  let webhooks: WebhookDispatcher | undefined;
   let purge: NodeJS.Timeout | undefined;
 
   return {
@@ -180,6 +196,20 @@ export async function assembleRelay(config: RelayConfig, overrides: RelayOverrid
           ...(overrides.mailIntervalMs === undefined ? {} : { intervalMs: overrides.mailIntervalMs }),
         });
       }
+      const send =
+        overrides.webhookSend ??
+        createWebhookSender({
+          // Development (a loopback relay) may post to a loopback receiver; elsewhere only allowlisted private networks.
+          policy: { allowLoopback: isLoopbackUrl(new URL(config.publicUrl)), allowedNetworks: config.webhookAllowedNetworks },
+          ...(overrides.webhookResolver === undefined ? {} : { resolver: overrides.webhookResolver }),
+        });
+      webhooks = startWebhookDispatcher(
+        { events: store, clients: config.clients ?? [], send, log, realNow: Date.now },
+        {
+          retry: { ...DEFAULT_RETRY, windowMs: config.webhookRetryHours * 3_600_000, ...overrides.webhookRetry },
+          ...(overrides.webhookIntervalMs === undefined ? {} : { intervalMs: overrides.webhookIntervalMs }),
+        },
+      );
       purge = setInterval(() => {
         const now = clock.now();
         Promise.all([store.purgeExpired(now), store.purgeSessions(now)]).catch((error: unknown) =>
@@ -196,11 +226,12 @@ export async function assembleRelay(config: RelayConfig, overrides: RelayOverrid
         ...(config.clockStart === null ? {} : { clock: new Date(clock.now()).toISOString() }),
         ...(config.devRoutes ? { devRoutes: true } : {}),
       });
-      return { url: `http://127.0.0.1:${port}`, port, mailWorker };
+      return { url: `http://127.0.0.1:${port}`, port, mailWorker, webhooks };
     },
     async close() {
       clearInterval(purge);
       await mailWorker?.stop();
+      await webhooks?.stop();
       if (server !== undefined) {
         const listening = server;
         await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseScheduleOverridesJson, type ScheduleOverrides } from '../domain/schedule/index.js';
 import { splitList } from '../domain/text.js';
+import { WEBHOOK_SECRET_PATTERN } from '../protocol/webhooks.js';
+import ipaddr from 'ipaddr.js';
 import { canonicalItemKey } from './items.js';
 import { apiKeyHash } from './sessions/api-keys.js';
 import { ConfigError, SettingsTable, text, type SettingsOf } from './settings-table.js';
@@ -81,8 +83,13 @@ const clientSchema = z.strictObject({
   origins: z.array(exactOrigin).min(1),
   purposes: z.array(z.string().regex(idPattern)).min(1),
   webhookUrl: z.optional(z.url({ protocol: /^https?$/ })),
+  webhookSecrets: z
+    .array(z.string().regex(WEBHOOK_SECRET_PATTERN, 'expected whsec_ and at least 32 base64url characters (npm run relay:key prints one)'))
+    .min(1)
+    .max(2, 'at most two secrets: the current one and, during a rotation, the next')
+    .optional(),
   encryptionKey: z.optional(encryptionPublicKeySchema),
-});
+}).refine((client) => (client.webhookUrl === undefined) === (client.webhookSecrets === undefined), 'webhookUrl and webhookSecrets go together: every delivery is signed');
 
 const clientListSchema = z
   .array(clientSchema)
@@ -431,6 +438,13 @@ export const SETTINGS = SettingsTable.empty()
         }
         const origin = client.origins.find((candidate) => !s.allowedOrigins.includes(candidate));
         if (origin !== undefined) throw new ConfigError('RELAY_CLIENTS', `client ${client.id}: origin ${origin} is not in RELAY_ALLOWED_ORIGINS`);
+        if (client.webhookUrl !== undefined) {
+          const url = new URL(client.webhookUrl);
+          const development = isLoopbackUrl(new URL(s.publicUrl));
+          if (url.protocol !== 'https:' && !(development && url.protocol === 'http:' && isLoopbackUrl(url))) {
+            throw new ConfigError('RELAY_CLIENTS', `client ${client.id}: webhookUrl must use https (plain http only for localhost in development)`);
+          }
+        }
         const purpose = client.purposes.find((id) => !s.purposes.some((candidate) => candidate.id === id));
         if (purpose !== undefined) throw new ConfigError('RELAY_CLIENTS', `client ${client.id}: purpose "${purpose}" is not in RELAY_PURPOSES`);
       }
@@ -501,6 +515,30 @@ export const SETTINGS = SettingsTable.empty()
     shown: '`5/600`',
     example: '10/3600',
     doc: '`<burst>/<seconds>`: each client (Origin + IP) may register `burst` times at once, and gets `burst` more over `seconds` (token bucket, in memory per instance); over it `429 rate-limited` with `Retry-After`',
+  })
+  .add('webhookAllowedNetworks', {
+    env: 'RELAY_WEBHOOK_ALLOWED_NETWORKS',
+    type: text((raw, refuse) => {
+      const list = splitList(raw);
+      for (const cidr of list) {
+        try {
+          ipaddr.parseCIDR(cidr);
+        } catch {
+          return refuse(`not a network in CIDR notation: "${cidr}"`);
+        }
+      }
+      return list;
+    }),
+    default: [],
+    example: '10.20.0.0/16,fd00:12::/32',
+    doc: 'private networks webhook deliveries may reach (comma-separated CIDRs). Outside development the relay refuses webhook targets that resolve to loopback, private, link-local or other non-public addresses — a provider backend on a private network is allowlisted here. The name is resolved once per delivery and the connection goes to the address that was checked',
+  })
+  .add('webhookRetryHours', {
+    env: 'RELAY_WEBHOOK_RETRY_HOURS',
+    type: integer(72, 720),
+    default: 72,
+    example: '120',
+    doc: 'how long a webhook event is retried (72 … 720 hours) with exponential backoff and jitter (30 s doubling up to 1 h) before it is `abandoned`; `POST /v1/webhooks/events/{id}/redeliver` starts a new window',
   })
   .add('trustProxyHops', {
     env: 'RELAY_TRUST_PROXY',

@@ -8,9 +8,9 @@ import { FETCH_HEADER, IDEMPOTENCY_HEADER } from '../../protocol/index.js';
  * No credentials are ever allowed (the widget calls with `credentials: 'omit'`). Preflights from
  * other origins are refused outright. Paths under `except` get no CORS answer at all.
  */
-export function cors(allowedOrigins: readonly string[], options: { except?: string } = {}): MiddlewareHandler {
+export function cors(allowedOrigins: readonly string[], options: { except?: readonly string[] } = {}): MiddlewareHandler {
   const allowed = new Set(allowedOrigins);
-  const excluded = (path: string) => options.except !== undefined && (path === options.except || path.startsWith(`${options.except}/`));
+  const excluded = (path: string) => (options.except ?? []).some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
   return async (c, next) => {
     if (excluded(c.req.path)) return next();
     const origin = c.req.header('Origin');

@@ -3,7 +3,7 @@ import { createSessionRequest, sessionAnswer, sessionCreated } from '../../proto
 import type { ClientConfig } from '../config.js';
 import { FLOW_ID_PATTERN } from '../flows/tokens.js';
 import { answer } from '../http/answer.js';
-import type { RelayEnv } from '../http/env.js';
+import { providerAuth, type ProviderEnv } from '../http/provider-auth.js';
 import { limitBody, parseInput, readJsonBody } from '../http/validate.js';
 import { readIdempotencyKey } from '../idempotency.js';
 import { ProblemError } from '../problem.js';
@@ -17,24 +17,10 @@ import type { SessionRecord } from '../store/types.js';
 /** Where the provider routes live; no CORS here (assemble.ts). */
 export const SESSIONS_PATH = '/v1/sessions';
 
-type ProviderEnv = RelayEnv & { Variables: { client: ClientConfig } };
-
-/**
- * `/v1/sessions`: the provider's backend, server to server. A Bearer API key names the client; a
- * request carrying `Origin` comes from a browser, where a key never belongs, and is refused.
- * Nothing here is cacheable: answers name a person's application and carry a signed result.
- */
+/** `/v1/sessions`: the provider's backend, server to server (providerAuth). */
 export function sessionRoutes(context: SessionContext, authenticate: ClientAuthenticator): Hono<ProviderEnv> {
   const routes = new Hono<ProviderEnv>();
-  routes.use('*', async (c, next) => {
-    // Browsers send Origin on cross-site calls and Sec-Fetch-Site on every request; servers send neither.
-    if (c.req.header('Origin') !== undefined || c.req.header('Sec-Fetch-Site') !== undefined) {
-      throw new ProblemError('browser-request-refused', 'Provider routes are called from your backend: a request with an Origin header is refused (an API key never belongs in a browser)');
-    }
-    c.set('client', authenticate(c.req.header('Authorization')));
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
+  routes.use('*', providerAuth(authenticate));
 
   /** The caller's own session; another client's is as unknown as a missing one. */
   const owned = async (client: ClientConfig, id: string): Promise<SessionRecord> => {

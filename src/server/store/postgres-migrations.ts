@@ -77,6 +77,28 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX sessions_expires_at ON sessions (expires_at);
   CREATE INDEX sessions_result_expires_at ON sessions (result_expires_at);
   `,
+  `
+  ALTER TABLE sessions ADD COLUMN event_sequence INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE webhook_events (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'failing', 'delivered', 'abandoned')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT,
+    lease_until BIGINT,
+    last_response_status INTEGER,
+    last_error TEXT,
+    delivered_at BIGINT,
+    redelivered_at BIGINT
+  );
+  CREATE INDEX webhook_events_due ON webhook_events (next_attempt_at) WHERE status IN ('pending', 'failing');
+  CREATE INDEX webhook_events_client ON webhook_events (client_id, created_at);
+  `,
 ];
 
 /**

@@ -1,8 +1,10 @@
 import pg from 'pg';
 import { migratePostgres } from './postgres-migrations.js';
-import { FLOW_PURGE_LOCK, purgeUnderLock } from './postgres-transaction.js';
+import { FLOW_PURGE_LOCK, inTransaction, purgeUnderLock } from './postgres-transaction.js';
 import { postgresRegistrations } from './postgres-registrations.js';
 import { postgresSessions } from './postgres-sessions.js';
+import { postgresWebhooks, recordPostgresEvent } from './postgres-webhooks.js';
+import { eventStatusOfFlow } from './webhook-events.js';
 import { FLOW_COLUMNS, flowFromRow, flowToRow, PATCH_COLUMNS, TOMBSTONE_MS, type FlowRow } from './rows.js';
 import type { FlowPatch, RelayStore } from './types.js';
 
@@ -50,6 +52,7 @@ export async function openPostgresRelayStore(url: string, options: PostgresStore
   return {
     ...postgresRegistrations(pool),
     ...postgresSessions(pool),
+    ...postgresWebhooks(pool),
     async insert(record) {
       const row = flowToRow(record);
       await pool.query(insertFlowSql, FLOW_COLUMNS.map((column) => row[column]));
@@ -63,12 +66,16 @@ export async function openPostgresRelayStore(url: string, options: PostgresStore
       if (entries.length === 0 || from.length === 0) throw new Error('transition needs a patch and a from status');
       const assignments = entries.map(([key], index) => `${PATCH_COLUMNS[key]} = $${index + 3}`);
       const values = entries.map(([key, value]) => (key === 'outcome' && value !== null ? JSON.stringify(value) : value));
-      const result = await pool.query(`UPDATE flows SET ${assignments.join(', ')} WHERE id = $1 AND status = ANY($2::text[])`, [
-        id,
-        from,
-        ...values,
-      ]);
-      return result.rowCount === 1;
+      const sql = `UPDATE flows SET ${assignments.join(', ')} WHERE id = $1 AND status = ANY($2::text[]) RETURNING (request::json)->>'sessionId' AS session_id`;
+      const eventStatus = eventStatusOfFlow(patch.status);
+      if (eventStatus === null) return (await pool.query(sql, [id, from, ...values])).rowCount === 1;
+      // The session's event commits with the change, or neither does (transactional outbox).
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ session_id: string | null }>(sql, [id, from, ...values]);
+        if (rows[0] === undefined) return false;
+        if (rows[0].session_id !== null) await recordPostgresEvent(client, rows[0].session_id, eventStatus, { onlyIfOpen: true });
+        return true;
+      });
     },
     async claimPoll(id, now, lockUntil) {
       const result = await pool.query(

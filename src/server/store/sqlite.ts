@@ -2,6 +2,8 @@ import { openDatabase, SQLITE_FILE } from './database.js';
 import { flowFromRow, flowToRow, PATCH_COLUMNS, TOMBSTONE_MS, type FlowRow } from './rows.js';
 import { registrationStatements } from './sqlite-registrations.js';
 import { sessionStatements } from './sqlite-sessions.js';
+import { webhookStatements } from './sqlite-webhooks.js';
+import { eventStatusOfFlow } from './webhook-events.js';
 import type { FlowPatch, RelayStore } from './types.js';
 
 export { SQLITE_FILE };
@@ -31,11 +33,13 @@ export function openSqliteRelayStore(dataDir: string): RelayStore {
   const deleteTombstones = db.prepare('DELETE FROM flows WHERE expires_at <= ?');
 
   const checkpoint = () => db.pragma('wal_checkpoint(TRUNCATE)');
+  const webhooks = webhookStatements(db);
   let closed = false;
 
   return {
     ...registrationStatements(db, checkpoint),
-    ...sessionStatements(db, checkpoint),
+    ...sessionStatements(db, checkpoint, webhooks.record),
+    ...webhooks.store,
     async insert(record) {
       insert.run(flowToRow(record));
     },
@@ -57,10 +61,18 @@ export function openSqliteRelayStore(dataDir: string): RelayStore {
         entries.map(([key, value]) => [key, key === 'outcome' && value !== null ? JSON.stringify(value) : value]),
       );
       const statusParams = Object.fromEntries(from.map((status, index) => [`from${index}`, status]));
-      const statement = db.prepare(
-        `UPDATE flows SET ${assignments.join(', ')} WHERE id = @id AND status IN (${from.map((_, index) => `@from${index}`).join(', ')})`,
+      const statement = db.prepare<[Record<string, unknown>], { session_id: string | null }>(
+        `UPDATE flows SET ${assignments.join(', ')} WHERE id = @id AND status IN (${from.map((_, index) => `@from${index}`).join(', ')})
+         RETURNING json_extract(request, '$.sessionId') AS session_id`,
       );
-      const changed = statement.run({ ...values, ...statusParams, id }).changes === 1;
+      const eventStatus = eventStatusOfFlow(patch.status);
+      // The session's event commits with the change, or neither does (transactional outbox).
+      const changed = db.transaction(() => {
+        const row = statement.get({ ...values, ...statusParams, id });
+        if (row === undefined) return false;
+        if (eventStatus !== null && row.session_id !== null) webhooks.record(row.session_id, eventStatus, { onlyIfOpen: true });
+        return true;
+      }).immediate();
       // Dropping a sealed value is a purge: keep it out of the WAL as well.
       if (changed && patch.sealed === null) checkpoint();
       return changed;

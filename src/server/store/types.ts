@@ -1,4 +1,5 @@
 import type { FallbackReason, FlowErrorCode, FlowMode, Lang, RelayCancelStep } from '../../protocol/index.js';
+import type { WebhookDeliveryStatus, WebhookEventType } from '../../protocol/index.js';
 import type { FlowQuery } from '../query.js';
 
 /** A purpose of RELAY_PURPOSES as it was when a session or flow was made: id, both texts, retention. */
@@ -241,5 +242,52 @@ export interface SessionStore {
   purgeSessions(now: number): Promise<void>;
 }
 
-/** The embedded store implements all three. */
-export type RelayStore = FlowStore & RegistrationStore & SessionStore;
+/** Both stores implement all four. */
+export type RelayStore = FlowStore & RegistrationStore & SessionStore & WebhookStore;
+
+/** An outbox row: one webhook event and its delivery. Times are real time (epoch ms), not the relay's clock. */
+export interface WebhookEventRecord {
+  id: string;
+  clientId: string;
+  sessionId: string;
+  type: WebhookEventType;
+  sequence: number;
+  createdAt: number;
+  /** The JSON sent on every attempt, fixed when the event was recorded. */
+  body: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number | null;
+  /** A dispatcher holds the event until then while it delivers; the value is also its lease token. */
+  leaseUntil: number | null;
+  lastResponseStatus: number | null;
+  lastError: string | null;
+  deliveredAt: number | null;
+  /** Set by a redelivery: the retry window counts from then. */
+  redeliveredAt: number | null;
+}
+
+/** How an attempt ended: delivered, to be retried at `nextAttemptAt`, or given up. */
+export type WebhookAttemptResult =
+  | { status: 'delivered'; at: number; responseStatus: number }
+  | { status: 'failing'; nextAttemptAt: number; responseStatus: number | null; error: string | null }
+  | { status: 'abandoned'; responseStatus: number | null; error: string | null };
+
+/**
+ * The webhook outbox. Events are written by the store itself, in the transaction of the session
+ * change they report (updateSession, purgeSessions, and a bound flow's transition to failed,
+ * cancelled or unavailable), so a change is never committed without its event.
+ */
+export interface WebhookStore {
+  /** Leases up to `limit` due events (pending or failing, next attempt ≤ now, no live lease) of `clientIds`; counts the attempt. */
+  claimDueEvents(realNow: number, leaseUntil: number, clientIds: readonly string[], limit: number): Promise<WebhookEventRecord[]>;
+  /** Records an attempt's end, only while the event is still held by the lease `leaseUntil`. */
+  finishAttempt(id: string, leaseUntil: number, result: WebhookAttemptResult): Promise<boolean>;
+  getEvent(id: string): Promise<WebhookEventRecord | undefined>;
+  /** A client's events, newest first; with `status`, only those. */
+  listEvents(clientId: string, options: { status?: readonly WebhookDeliveryStatus[]; limit: number }): Promise<WebhookEventRecord[]>;
+  /** Due again now, whatever its state (a new retry window); false when the client has no such event. */
+  redeliverEvent(id: string, clientId: string, realNow: number): Promise<boolean>;
+  /** Deletes delivered and abandoned events recorded before `before`. */
+  purgeEvents(before: number): Promise<void>;
+}
