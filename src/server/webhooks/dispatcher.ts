@@ -58,8 +58,7 @@ export function startWebhookDispatcher(
   let lastPurge = 0;
 
   const attempt = async (event: WebhookEventRecord, client: ClientConfig): Promise<void> => {
-    const leaseUntil = event.leaseUntil ?? 0;
-    let result: WebhookAttemptResult;
+    // A fresh timestamp per attempt: retries run for days, a receiver's tolerance is minutes.
     const headers = { [WEBHOOK_SIGNATURE_HEADER]: webhookSignature(client.webhookSecrets ?? [], Math.floor(context.realNow() / 1000), event.body) };
     let responseStatus: number | null = null;
     let error: string | null = null;
@@ -69,23 +68,15 @@ export function startWebhookDispatcher(
       error = typeof (failure as { code?: unknown }).code === 'string' ? (failure as { code: string }).code : 'send-failed';
     }
     const now = context.realNow();
-    if (responseStatus !== null && responseStatus >= 200 && responseStatus < 300) {
-      result = { status: 'delivered', at: now, responseStatus };
-    } else {
-      const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** Math.max(0, event.attempts - 1)) * (0.5 + random() / 2);
-      const giveUpAt = Math.max(event.createdAt, event.redeliveredAt ?? 0) + retry.windowMs;
-      result =
-        now + delay > giveUpAt
-          ? { status: 'abandoned', responseStatus, error }
-          : { status: 'failing', nextAttemptAt: Math.round(now + delay), responseStatus, error };
-      context.log(result.status === 'abandoned' ? 'error' : 'warn', `webhook ${result.status}`, {
-        eventId: event.id,
-        client: client.id,
-        attempts: event.attempts,
-        ...(responseStatus === null ? { error } : { responseStatus }),
-      });
-    }
-    await context.events.finishAttempt(event.id, leaseUntil, result);
+    const result = outcomeOf(event, responseStatus, error, now, retry, random);
+    await context.events.finishAttempt(event.id, event.leaseUntil ?? 0, result);
+    if (result.status === 'delivered') return;
+    context.log(result.status === 'abandoned' ? 'error' : 'warn', `webhook ${result.status}`, {
+      eventId: event.id,
+      client: client.id,
+      attempts: event.attempts,
+      ...(responseStatus === null ? { error } : { responseStatus }),
+    });
   };
 
   /** Runs an endpoint's events with at most `concurrency` in flight. */
@@ -137,4 +128,21 @@ export function startWebhookDispatcher(
       await running;
     },
   };
+}
+
+/** 2xx is delivered; anything else is retried after the backoff, unless that passes the retry window. */
+function outcomeOf(
+  event: WebhookEventRecord,
+  responseStatus: number | null,
+  error: string | null,
+  now: number,
+  retry: WebhookRetryPolicy,
+  random: () => number,
+): WebhookAttemptResult {
+  if (responseStatus !== null && responseStatus >= 200 && responseStatus < 300) return { status: 'delivered', at: now, responseStatus };
+  const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** Math.max(0, event.attempts - 1)) * (0.5 + random() / 2);
+  const giveUpAt = Math.max(event.createdAt, event.redeliveredAt ?? 0) + retry.windowMs;
+  return now + delay > giveUpAt
+    ? { status: 'abandoned', responseStatus, error }
+    : { status: 'failing', nextAttemptAt: Math.round(now + delay), responseStatus, error };
 }
