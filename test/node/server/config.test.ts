@@ -193,3 +193,41 @@ describe('loadConfig: the store', () => {
     }
   });
 });
+
+describe('loadConfig: webhooks', () => {
+  const production = {
+    RELAY_PUBLIC_URL: 'https://relay.bank.example',
+    RELAY_ALLOWED_ORIGINS: 'https://www.bank.example',
+    PORTAL_ISSUER: 'https://portal.example',
+    RELAY_PURPOSE: '口座開設',
+    RELAY_ENCRYPTION_KEYS: JSON.stringify({ keys: [{ kty: 'oct', kid: 'k1', k: 'A'.repeat(43) }] }),
+    ...PRODUCTION_SECRETS,
+  };
+  const client = (fields: Record<string, unknown>) =>
+    JSON.stringify([{ id: 'bank-web', keyHashes: [`live:${'H'.repeat(43)}`], origins: ['https://www.bank.example'], purposes: ['default'], ...fields }]);
+  const secret = `whsec_${'s'.repeat(32)}`;
+
+  it('reads a client webhook with one or two secrets, the allowlisted networks and the retry window', () => {
+    const config = loadConfig({
+      ...production,
+      RELAY_CLIENTS: client({ webhookUrl: 'https://hooks.bank.example/myna', webhookSecrets: [secret, `whsec_${'t'.repeat(40)}`] }),
+      RELAY_WEBHOOK_ALLOWED_NETWORKS: '10.20.0.0/16, fd00:12::/32',
+      RELAY_WEBHOOK_RETRY_HOURS: '120',
+    });
+    assert.equal(config.clients?.[0]?.webhookSecrets?.length, 2);
+    assert.deepEqual(config.webhookAllowedNetworks, ['10.20.0.0/16', 'fd00:12::/32']);
+    assert.equal(config.webhookRetryHours, 120);
+    assert.equal(loadConfig({}).webhookRetryHours, 72, 'three days by default');
+  });
+
+  it('refuses a webhook without secrets (or secrets without a webhook), a bad secret, plain http outside development, a bad network, a window under 3 days', () => {
+    rejects({ ...production, RELAY_CLIENTS: client({ webhookUrl: 'https://hooks.bank.example/myna' }) }, 'RELAY_CLIENTS');
+    rejects({ ...production, RELAY_CLIENTS: client({ webhookSecrets: [secret] }) }, 'RELAY_CLIENTS');
+    rejects({ ...production, RELAY_CLIENTS: client({ webhookUrl: 'https://hooks.bank.example/myna', webhookSecrets: ['short'] }) }, 'RELAY_CLIENTS');
+    rejects({ ...production, RELAY_CLIENTS: client({ webhookUrl: 'https://h.example/', webhookSecrets: [secret, secret, secret] }) }, 'RELAY_CLIENTS');
+    rejects({ ...production, RELAY_CLIENTS: client({ webhookUrl: 'http://hooks.bank.example/myna', webhookSecrets: [secret] }) }, 'RELAY_CLIENTS');
+    rejects({ ...production, RELAY_CLIENTS: client({ webhookUrl: 'http://localhost:9000/hooks', webhookSecrets: [secret] }) }, 'RELAY_CLIENTS');
+    rejects({ RELAY_WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/33' }, 'RELAY_WEBHOOK_ALLOWED_NETWORKS');
+    rejects({ RELAY_WEBHOOK_RETRY_HOURS: '24' }, 'RELAY_WEBHOOK_RETRY_HOURS');
+  });
+});
