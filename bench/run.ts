@@ -2,6 +2,7 @@ import { fallbackSuite } from './suites/fallback.js';
 import { flowSuite } from './suites/flow.js';
 import { relaySuite } from './suites/relay.js';
 import { sizeSuite } from './suites/size.js';
+import { webhooksSuite } from './suites/webhooks.js';
 import { widgetSuite } from './suites/widget.js';
 import { overBudget, renderTable, type BenchRow } from './table.js';
 
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   flow: flowSuite,
   relay: relaySuite,
   fallback: fallbackSuite,
+  webhooks: webhooksSuite,
 };
 
 const wanted = process.argv.slice(2);
