@@ -46,7 +46,7 @@ describe('build: the myna-fetch-button/server export', () => {
     const script = "const sdk = await import('myna-fetch-button/server'); console.log(JSON.stringify(Object.keys(sdk).sort()));";
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: packageDir, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(JSON.parse(run.stdout), ['MynaRelayError', 'MynaResultVerificationError', 'RESULT_JWT_TYPE', 'createMynaRelayClient', 'verifyResult']);
+    assert.deepEqual(JSON.parse(run.stdout), ['MynaRelayError', 'MynaResultVerificationError', 'MynaWebhookError', 'RESULT_JWT_TYPE', 'WEBHOOK_SIGNATURE_HEADER', 'createMynaRelayClient', 'verifyResult', 'verifyWebhook']);
   });
 
   it('gives a TypeScript consumer (module nodenext) the declarations', () => {

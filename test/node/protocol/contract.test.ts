@@ -17,6 +17,7 @@ import {
   problem,
   sessionAnswer,
   sessionCreated,
+  webhookEventList,
   weekAnswer,
   type ProblemCode,
 } from '../../../src/protocol/index.js';
@@ -48,6 +49,8 @@ const CONTRACT: Record<string, core.$ZodType | 'page' | 'redirect' | 'script' | 
   'GET /v1/sessions/:id': sessionAnswer,
   'GET /v1/sessions/:id/result': 'jwt',
   'DELETE /v1/sessions/:id': 'empty',
+  'GET /v1/webhooks/events': webhookEventList,
+  'POST /v1/webhooks/events/:id/redeliver': 'empty',
   'GET /v1/availability': availabilityAnswer,
   'GET /v1/availability/week': weekAnswer,
   'POST /v1/flows': flowStarted,
@@ -154,6 +157,9 @@ describe('the wire contract: every relay route answers what src/protocol names',
     assert.equal(deleted.status, 204);
     assert.equal(await deleted.text(), '');
     await conforms('DELETE /v1/sessions/:id', await call('DELETE', `/v1/sessions/${created.sessionId}`));
+    await conforms('GET /v1/webhooks/events', await call('GET', '/v1/webhooks/events?status=failing'));
+    await conforms('GET /v1/webhooks/events', await call('GET', '/v1/webhooks/events?limit=0'));
+    await conforms('POST /v1/webhooks/events/:id/redeliver', await call('POST', '/v1/webhooks/events/evt_AAAAAAAAAAAAAAAAAAAAAA/redeliver'));
   });
 
   it('flow creation, its launch (a redirect, once), the pages and the script', async () => {

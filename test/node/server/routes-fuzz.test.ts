@@ -16,6 +16,8 @@ const ROUTES: { method: string; path: string }[] = [
   { method: 'GET', path: '/v1/sessions/:id' },
   { method: 'GET', path: '/v1/sessions/:id/result' },
   { method: 'DELETE', path: '/v1/sessions/:id' },
+  { method: 'GET', path: '/v1/webhooks/events' },
+  { method: 'POST', path: '/v1/webhooks/events/:id/redeliver' },
   { method: 'GET', path: '/v1/availability/week' },
   { method: 'GET', path: '/v1/availability' },
   { method: 'POST', path: '/v1/flows' },
