@@ -68,7 +68,7 @@ export function postgresWebhooks(pool: pg.Pool): WebhookStore {
       return rowCount === 1;
     },
     async purgeEvents(before) {
-      await pool.query(`DELETE FROM webhook_events WHERE status IN ('delivered', 'abandoned') AND created_at < $1`, [before]);
+      await pool.query(`DELETE FROM webhook_events WHERE COALESCE(redelivered_at, created_at) < $1`, [before]);
     },
   };
 }

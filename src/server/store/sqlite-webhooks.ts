@@ -31,7 +31,7 @@ export function webhookStatements(db: Database.Database): { store: WebhookStore;
   const redeliver = db.prepare(`
     UPDATE webhook_events SET status = 'pending', next_attempt_at = @now, redelivered_at = @now, lease_until = NULL
     WHERE id = @id AND client_id = @clientId`);
-  const purge = db.prepare(`DELETE FROM webhook_events WHERE status IN ('delivered', 'abandoned') AND created_at < ?`);
+  const purge = db.prepare(`DELETE FROM webhook_events WHERE COALESCE(redelivered_at, created_at) < ?`);
 
   const record: SqliteEventRecorder = (sessionId, status, options = {}) => {
     const session = (options.onlyIfOpen === true ? sequenceIfOpen : sequence).get(sessionId);

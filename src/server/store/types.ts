@@ -288,6 +288,6 @@ export interface WebhookStore {
   listEvents(clientId: string, options: { status?: readonly WebhookDeliveryStatus[]; limit: number }): Promise<WebhookEventRecord[]>;
   /** Due again now, whatever its state (a new retry window); false when the client has no such event. */
   redeliverEvent(id: string, clientId: string, realNow: number): Promise<boolean>;
-  /** Deletes delivered and abandoned events recorded before `before`. */
+  /** Deletes events recorded (or last redelivered) before `before`, whatever their state. */
   purgeEvents(before: number): Promise<void>;
 }

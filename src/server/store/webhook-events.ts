@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { SessionStatus, WebhookDeliveryStatus, WebhookEvent, WebhookEventType } from '../../protocol/index.js';
 import type { FlowStatus, SessionState, WebhookAttemptResult, WebhookEventRecord } from './types.js';
 
-/** How long delivered and abandoned events stay listable for operators. */
-export const EVENT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * How long events stay listable for operators: longer than the longest retry window (720 h), so
+ * only settled events go — and those of a client without a webhook URL, which are never sent.
+ */
+export const EVENT_RETENTION_MS = 35 * 24 * 60 * 60 * 1000;
 
 export interface WebhookEventRow {
   id: string;

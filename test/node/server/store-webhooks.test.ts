@@ -94,6 +94,7 @@ for (const engine of STORE_ENGINES) {
 
       await store.purgeEvents(Date.now() + 10_000);
       assert.equal(await store.getEvent(event.id), undefined, 'delivered events go after the retention');
+      assert.deepEqual(await store.listEvents('bank', { limit: 100 }), [], 'and never-sent ones (a client without a webhook URL) too');
     });
   });
 }
