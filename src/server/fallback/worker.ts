@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { availabilityFor } from '../availability.js';
 import type { Logger } from '../log.js';
+import { startPeriodic } from '../periodic.js';
 import type { RegistrationRecord } from '../store/types.js';
 import { DAY_MS } from '../../domain/japan-time.js';
 import { CONTACT_PURPOSE, type FallbackContext } from './context.js';
@@ -41,7 +42,6 @@ const contactSchema = z.object({ email: z.string() });
 export function startMailWorker(context: FallbackContext, mailer: Mailer, log: Logger, options: MailWorkerOptions = {}): MailWorker {
   const tokens = new ResumeTokens(context.signing, context.publicUrl);
   const batchSize = options.batchSize ?? 20;
-  let running: Promise<void> | undefined;
   let stopped = false;
 
   const round = async () => {
@@ -60,23 +60,12 @@ export function startMailWorker(context: FallbackContext, mailer: Mailer, log: L
     }
   };
 
-  const tick = (): Promise<void> => {
-    running ??= round()
-      .catch((error: unknown) => log('error', 'fallback worker failed', { error: (error as Error).name, detail: (error as Error).message }))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 1000);
-  timer.unref();
+  const job = startPeriodic(round, options.intervalMs ?? 1000, log, 'fallback worker failed');
   return {
-    tick,
+    tick: job.tick,
     async stop() {
       stopped = true;
-      clearInterval(timer);
-      await running;
+      await job.stop();
       mailer.close();
     },
   };

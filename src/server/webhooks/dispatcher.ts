@@ -1,6 +1,7 @@
 import { WEBHOOK_SIGNATURE_HEADER } from '../../protocol/index.js';
 import type { ClientConfig } from '../config.js';
 import type { Logger } from '../log.js';
+import { startPeriodic, type PeriodicJob } from '../periodic.js';
 import type { WebhookAttemptResult, WebhookEventRecord, WebhookStore } from '../store/types.js';
 import { EVENT_RETENTION_MS } from '../store/webhook-events.js';
 import { webhookSignature } from './signature.js';
@@ -28,11 +29,8 @@ export interface WebhookDispatcherOptions {
   random?: () => number;
 }
 
-export interface WebhookDispatcher {
-  /** Delivers everything due now; rounds never overlap. */
-  tick(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** `tick()` delivers everything due now. */
+export type WebhookDispatcher = PeriodicJob;
 
 /** Longer than a delivery's timeout: a dispatcher that died lets go of its events after it. */
 const LEASE_MS = 60_000;
@@ -53,7 +51,6 @@ export function startWebhookDispatcher(
   const concurrency = options.concurrency ?? 8;
   const retry = options.retry ?? DEFAULT_RETRY;
   const random = options.random ?? Math.random;
-  let running: Promise<void> | undefined;
   let stopped = false;
   let lastPurge = 0;
 
@@ -109,23 +106,12 @@ export function startWebhookDispatcher(
     }
   };
 
-  const tick = (): Promise<void> => {
-    running ??= round()
-      .catch((error: unknown) => context.log('error', 'webhook dispatcher failed', { detail: (error as Error).message }))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 1000);
-  timer.unref();
+  const job = startPeriodic(round, options.intervalMs ?? 1000, context.log, 'webhook dispatcher failed');
   return {
-    tick,
+    tick: job.tick,
     async stop() {
       stopped = true;
-      clearInterval(timer);
-      await running;
+      await job.stop();
     },
   };
 }
